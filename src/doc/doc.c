@@ -77,7 +77,7 @@ int doc_seg_at(const dots_doc *d, uint32_t off)
 
 size_t doc_src_offset(const dots_doc *d, uint32_t off)
 {
-    if (d->text == d->src) return off;
+    if (d->text_is_src) return off;
     int i = doc_seg_at(d, off);
     if (i < 0) return 0;
     const doc_seg *s = &d->segs[i];

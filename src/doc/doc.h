@@ -104,6 +104,8 @@ typedef struct dots_doc {
 
     const char *text; size_t len; /* analysed text (NUL-terminated) */
     const char *src; size_t src_len; /* the source bytes this doc came from */
+    int text_is_src;              /* 1 when text offsets are source offsets (plain text:
+                                     text is a same-length sanitized copy of src) */
 
     doc_seg *segs; size_t nsegs, capsegs;
     doc_comment *comments; size_t ncomments, capcomments;
