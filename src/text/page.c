@@ -219,7 +219,10 @@ size_t text_parse_date(const char *s, size_t len, char iso[11])
     } else {
         return 0;
     }
-    if (i < len && isalnum((unsigned char)s[i])) return 0;
+    /* "2016-05-21T10:00:00Z": a time may follow the date */
+    if (i < len && isalnum((unsigned char)s[i]) &&
+        !(s[i] == 'T' && i + 1 < len && isdigit((unsigned char)s[i + 1])))
+        return 0;
     if (y < 1900 || y > 2100 || m < 1 || m > 12 || dd < 1 || dd > 31) return 0;
     iso[0] = (char)('0' + y / 1000); iso[1] = (char)('0' + y / 100 % 10);
     iso[2] = (char)('0' + y / 10 % 10); iso[3] = (char)('0' + y % 10);
