@@ -69,12 +69,18 @@ enum { MAX_LINE_WARNINGS = 20 };
 
 char *text_sanitize(dots_doc *d, const char *label, const char *src, size_t len, size_t *nrep)
 {
+    return text_sanitize_at(d, label, src, len, 1, nrep);
+}
+
+char *text_sanitize_at(dots_doc *d, const char *label, const char *src, size_t len,
+                       size_t line1, size_t *nrep)
+{
     char *t = arena_alloc(d->arena, len + 1);
     if (!t) return NULL;
     memcpy(t, src, len);
     t[len] = 0;
     const unsigned char *u = (const unsigned char *)t;
-    size_t line = 1, line_start = 0, scanned = 0;    /* line count up to `scanned` */
+    size_t line = line1, line_start = 0, scanned = 0;    /* line count up to `scanned` */
     size_t total = 0, warned = 0, more_lines = 0, more_bytes = 0;
     size_t i = 0;
     while (i < len) {
