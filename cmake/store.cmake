@@ -1,0 +1,25 @@
+# cmake/store.cmake -- the store module's build steps:
+# - embed src/store/schema.sql into the library as a C string (this file runs
+#   itself in script mode, cmake -P, to do that at build time);
+# - the PostgreSQL test fixture: `ctest` starts a throw-away server
+#   (scripts/pg-test-server.sh) before the tests that need one and stops it
+#   after them; they find it through DOTS_PG_URL.
+if(CMAKE_SCRIPT_MODE_FILE)
+  file(READ ${IN} text)
+  string(REPLACE "\\" "\\\\" text "${text}")
+  string(REPLACE "\"" "\\\"" text "${text}")
+  string(REPLACE "\n" "\\n\"\n\"" text "${text}")
+  file(WRITE ${OUT} "/* generated from ${IN} by cmake/store.cmake: do not edit */\n"
+                    "static const char ${NAME}[] =\n\"${text}\";\n")
+  return()
+endif()
+
+set(STORE_SCHEMA_H ${CMAKE_BINARY_DIR}/gen/store_schema.h)
+add_custom_command(OUTPUT ${STORE_SCHEMA_H}
+  COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_SOURCE_DIR}/src/store/schema.sql
+          -DOUT=${STORE_SCHEMA_H} -DNAME=store_schema_sql
+          -P ${CMAKE_SOURCE_DIR}/cmake/store.cmake
+  DEPENDS ${CMAKE_SOURCE_DIR}/src/store/schema.sql ${CMAKE_SOURCE_DIR}/cmake/store.cmake
+  COMMENT "Embedding src/store/schema.sql")
+add_custom_target(store_schema DEPENDS ${STORE_SCHEMA_H})
+add_dependencies(dotslib store_schema)
