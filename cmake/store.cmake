@@ -23,3 +23,17 @@ add_custom_command(OUTPUT ${STORE_SCHEMA_H}
   COMMENT "Embedding src/store/schema.sql")
 add_custom_target(store_schema DEPENDS ${STORE_SCHEMA_H})
 add_dependencies(dotslib store_schema)
+
+# PostgreSQL: the same store suite against a server ctest starts and stops.
+enable_testing()
+set(PG_TEST_DIR ${CMAKE_BINARY_DIR}/pg-test)
+add_test(NAME pg_server_start
+         COMMAND sh ${CMAKE_SOURCE_DIR}/scripts/pg-test-server.sh start ${PG_TEST_DIR})
+add_test(NAME pg_server_stop
+         COMMAND sh ${CMAKE_SOURCE_DIR}/scripts/pg-test-server.sh stop ${PG_TEST_DIR})
+set_tests_properties(pg_server_start PROPERTIES FIXTURES_SETUP pg)
+set_tests_properties(pg_server_stop PROPERTIES FIXTURES_CLEANUP pg)
+add_test(NAME test_store_pg
+         COMMAND sh -c "DOTS_PG_URL=$(cat '${PG_TEST_DIR}/url') exec \"$0\"" $<TARGET_FILE:test_store>
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(test_store_pg PROPERTIES FIXTURES_REQUIRED pg)

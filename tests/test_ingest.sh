@@ -6,7 +6,7 @@
 set -eu
 bin=${1:-$DOTS_BIN}
 tmp=$(mktemp -d)
-trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$tmp"' EXIT
+trap '[ "$pid" -gt 0 ] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"' EXIT
 pid=0
 fail() { echo "FAIL: $*" >&2; exit 1; }
 

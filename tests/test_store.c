@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <libpq-fe.h>
 
 #include "dots.h"
 #include "graph/graph.h"
@@ -101,9 +102,14 @@ static store *open_fresh(void)
     char err[512];
     store *s = NULL;
     if (strncmp(backend_url, "postgres", 8) == 0) {
-        assert_int_equal(store_open(backend_url, &s, err, sizeof err), DOTS_OK);
-        assert_int_equal(store_exec(s, "DROP SCHEMA public CASCADE; CREATE SCHEMA public"), 0);
-        store_close(s);
+        /* straight through libpq: the store itself refuses a too-new schema */
+        PGconn *c = PQconnectdb(backend_url);
+        assert_int_equal(PQstatus(c), CONNECTION_OK);
+        PGresult *r = PQexec(c, "SET client_min_messages = warning;"
+                                "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+        assert_int_equal(PQresultStatus(r), PGRES_COMMAND_OK);
+        PQclear(r);
+        PQfinish(c);
     } else {
         unlink(sqlite_path);
         char p[300];
@@ -487,15 +493,17 @@ int main(void)
     };
     snprintf(sqlite_path, sizeof sqlite_path, "/tmp/dots-test-store-%d.db", (int)getpid());
     backend_url = sqlite_path;
+    /* With DOTS_PG_URL (ctest's test_store_pg, cmake/store.cmake) the suite
+    ** runs on PostgreSQL; without, on SQLite. */
+    const char *pg = getenv("DOTS_PG_URL");
+    if (pg && *pg) {
+        backend_url = pg;
+        return cmocka_run_group_tests_name("store (postgresql)", tests, NULL, NULL) ? 1 : 0;
+    }
     int fails = cmocka_run_group_tests_name("store (sqlite)", tests, NULL, NULL);
     char p[300];
     unlink(sqlite_path);
     snprintf(p, sizeof p, "%s-wal", sqlite_path); unlink(p);
     snprintf(p, sizeof p, "%s-shm", sqlite_path); unlink(p);
-    const char *pg = getenv("DOTS_PG_URL");
-    if (pg && *pg) {
-        backend_url = pg;
-        fails += cmocka_run_group_tests_name("store (postgresql)", tests, NULL, NULL);
-    }
     return fails ? 1 : 0;
 }
