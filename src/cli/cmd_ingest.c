@@ -9,7 +9,9 @@
 ** the job without duplicates.
 ** Document names: a file given directly keeps the pipeline's name (its base
 ** name); a file found under a folder is named by its path below that folder,
-** so two index.html in different folders stay two documents. */
+** so two index.html in different folders stay two documents.
+** --parse-only stores documents and segments without running the pipeline
+** (an archive for full-text search, or a build without models). */
 #define _XOPEN_SOURCE 700
 #include "cli/cli.h"
 #include "doc/pipeline.h"
@@ -26,9 +28,6 @@
 #include <time.h>
 #include <unistd.h>
 
-/* Until the text module lands, ingest reads plain text itself (see below). */
-#pragma weak text_parse
-
 typedef struct in_file {
     char *path;                   /* as found */
     char *name;                   /* name below the folder given, NULL for a file given */
@@ -43,6 +42,7 @@ typedef struct ingest {
     size_t files_done, bytes_done, bytes_total;
     size_t docs_new, docs_skipped, docs_failed, claims;
     int failed;
+    int parse_only;               /* --parse-only: documents and segments, no pipeline */
     pthread_mutex_t mu;
 } ingest;
 
@@ -107,35 +107,6 @@ static int walk(ingest *g, const char *dir, const char *rel)
     return rc;
 }
 
-/* ---- Parsing, with a plain-text stand-in ------------------------------------ */
-static int parse(const char *file, const char *src, size_t len, dots_doc ***docs,
-                 size_t *ndocs, char *err, size_t errlen)
-{
-    if (text_parse) return text_parse(file, src, len, NULL, docs, ndocs, err, errlen);
-    /* Without src/text: the file is one plain-text document, one body segment. */
-    dots_doc *d = doc_new();
-    *docs = malloc(sizeof **docs);
-    if (!d || !*docs) { doc_free(d); free(*docs); return DOTS_ENOMEM; }
-    const char *base = strrchr(file, '/');
-    d->file = arena_strdup(d->arena, file);
-    d->name = arena_strdup(d->arena, base ? base + 1 : file);
-    d->format = "text";
-    char *t = arena_strndup(d->arena, src, len);
-    for (size_t i = 0; i < len; i++) if (!t[i]) t[i] = ' ';
-    d->text = d->src = t;
-    d->len = d->src_len = len;
-    d->text_is_src = 1;
-    doc_seg *g = doc_add_seg(d);
-    if (!g) { doc_free(d); free(*docs); return DOTS_ENOMEM; }
-    g->kind = SEG_BODY;
-    g->end = (uint32_t)len;
-    g->src_end = len;
-    g->comment = -1;
-    (*docs)[0] = d;
-    *ndocs = 1;
-    return DOTS_OK;
-}
-
 /* The stored name: the folder-relative path in place of the base name. */
 static void rename_doc(dots_doc *d, const in_file *f)
 {
@@ -166,7 +137,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&g->mu);
         return NULL;
     }
-    if (!(p = pipeline_new(err, sizeof err))) {
+    if (!g->parse_only && !(p = pipeline_new(err, sizeof err))) {
         pthread_mutex_lock(&g->mu);
         if (!g->failed) cli_fail("ingest", "pipeline: %s", err);
         g->failed = 2;
@@ -186,8 +157,8 @@ static void *worker(void *arg)
         int is_stdin = strcmp(f->path, "-") == 0;
         int rc = is_stdin ? DOTS_OK : base_read_file(f->path, &src, &len, err, sizeof err);
         if (is_stdin) { src = g->stdin_src; len = g->stdin_len; }
-        if (rc == DOTS_OK) rc = parse(is_stdin ? "stdin" : f->path, src, len, &docs, &nd,
-                                      err, sizeof err);
+        if (rc == DOTS_OK) rc = text_parse(is_stdin ? "-" : f->path, src, len, NULL, &docs, &nd,
+                                           err, sizeof err);
         if (rc) {                 /* documents before a bad JSON line still go in */
             pthread_mutex_lock(&g->mu);
             fprintf(stderr, "\r\033[Kdots ingest: %s\n", err);
@@ -200,7 +171,7 @@ static void *worker(void *arg)
             int64_t id;
             int skipped = 0;
             rename_doc(d, f);
-            int r = pipeline_run(p, d);
+            int r = p ? pipeline_run(p, d) : DOTS_OK;
             if (r == DOTS_OK) r = store_put_doc(s, d, &id, &skipped);
             if (r) {
                 pthread_mutex_lock(&g->mu);
@@ -257,7 +228,7 @@ static void progress(ingest *g, double t0)
             frac * 100, fd, nf, rate, (int)eta / 60, (int)eta % 60);
 }
 
-CLI_COMMAND(cmd_ingest, "ingest", "PATH... [--db DB] [-j N]",
+CLI_COMMAND(cmd_ingest, "ingest", "PATH... [--db DB] [-j N] [--parse-only]",
             "add documents (files, folders, - for stdin) to the database")
 static int cmd_ingest(int argc, char **argv)
 {
@@ -266,6 +237,7 @@ static int cmd_ingest(int argc, char **argv)
     const char *o;
 
     if ((o = cli_opt(argc, argv, "--db"))) g.db = o;
+    g.parse_only = cli_flag(argc, argv, "--parse-only");
     if ((o = cli_opt(argc, argv, "-j")) || (o = cli_opt(argc, argv, "--jobs"))) {
         char *end;
         jobs = (int)strtol(o, &end, 10);
