@@ -404,7 +404,7 @@ int graph_path(store *s, const char *from, const char *to, int max_hops, int k,
             pp->conf += conf / (pp->len - 1);
         }
     }
-    qsort(cands.p, (size_t)cands.n, sizeof *cands.p, by_rank);
+    if (cands.n) qsort(cands.p, (size_t)cands.n, sizeof *cands.p, by_rank);
     buf_printf(&csql, "SELECT " GRAPH_CLAIM_COLS " FROM " GRAPH_CLAIM_FROM
                " WHERE ((c.subject = ? AND c.object = ?%s) OR (c.subject = ? AND c.object = ?%s))"
                " ORDER BY c.confidence DESC, c.id LIMIT ?", fs.s, fs.s);
