@@ -48,6 +48,10 @@ typedef struct grp {
 
 typedef struct doc_state {
     int last_per, last_org;     /* for pronouns */
+    uint32_t *seen;             /* mentions per actor so far, for "the group" */
+    size_t nseen;
+    int para_seg;               /* the paragraph whose stated year is para_year */
+    char para_year[32];
     char last_date[32];
     int prev_first, prev_count; /* claims of the previous sentence, for "denied this" */
 } doc_state;
@@ -152,9 +156,21 @@ static void add_mention(sctx *c, uint32_t a, uint32_t b, int actor, int pron)
 
 static void note_actor(sctx *c, int actor)
 {
+    if ((size_t)actor < c->st->nseen) c->st->seen[actor]++;
     doc_actor_type t = c->d->actors[actor].type;
     if (t == ACT_PER) c->st->last_per = actor;
     else if (t == ACT_ORG || t == ACT_GPE) c->st->last_org = actor;
+}
+
+static int salient_group(const sctx *c)
+{
+    int best = -1;
+    for (size_t a = 0; a < c->st->nseen && a < c->d->nactors; a++)
+        if (c->d->actors[a].type == ACT_ORG && c->st->seen[a] > 0 &&
+            (best < 0 || c->st->seen[a] > c->st->seen[best] ||
+             (c->st->seen[a] == c->st->seen[best] && (int)a == c->st->last_org)))
+            best = (int)a;
+    return best;
 }
 
 static void build_mentions(sctx *c)
@@ -178,12 +194,16 @@ static void build_mentions(sctx *c)
         const char *w = W(c, i);
         if (in_list(w, PERPRON) && c->st->last_per >= 0) {
             add_mention(c, i, i + 1, c->st->last_per, 1);
-        } else if (in_list(w, ORGPRON) && c->st->last_org >= 0 && i > 0) {
+        } else if (in_list(w, ORGPRON) && c->st->last_org >= 0 && i > 0 &&
+                   /* "it" only as a subject ("It noted"): "make it harder", "fired it" */
+                   (strcmp(w, "it") != 0 || (i + 1 < c->n && (is_verb(c, i + 1) ||
+                                                               P(c, i + 1) == TAG_POS_MD)))) {
             add_mention(c, i, i + 1, c->st->last_org, 1);
         } else if (strcmp(w, "the") == 0 && i + 1 < c->n && in_list(W(c, i + 1), GROUPNOUN) &&
-                   c->st->last_org >= 0 && c->d->actors[c->st->last_org].type == ACT_ORG &&
+                   salient_group(c) >= 0 &&
                    !(i + 2 < c->n && (is_w(c, i + 2, "of") || c->d->toks[c->t0 + i + 2].actor >= 0))) {
-            add_mention(c, i, i + 2, c->st->last_org, 1);
+            /* "the group": the organisation the text is about so far */
+            add_mention(c, i, i + 2, salient_group(c), 1);
             i += 2;
             continue;
         }
@@ -324,6 +344,8 @@ static const char *pick_time(sctx *c, int t, char *out)
     for (size_t k = 0; k < c->ntimes; k++) {
         long dd = (long)c->time_tok[k] - t;
         if (dd < 0) dd = -dd;
+        /* a date in the attribution ("noted in its report for 2012") is not the claim's */
+        if (c->src[c->time_tok[k]] != c->src[t]) dd += 1000;
         if (dd < bestd) { bestd = dd; best = (long)k; }
     }
     if (best < 0) return NULL;
@@ -426,19 +448,52 @@ static int skip_aux_left(const sctx *c, int i)
 
 static int subject_of(const sctx *c, int v, int *out, int max, int depth);
 
-/* The antecedent of a relative pronoun at r: the group before it. */
+/* A group whose phrase goes on into a common noun ("U.S. naval base",
+** "Afghan Pashtun warlords", "ISIL senior leader") names a modifier, not the
+** thing itself. */
+static int is_modifier(const sctx *c, int g)
+{
+    uint32_t k = c->g[g].b;
+    while (k < c->n && (P(c, k) == TAG_POS_JJ || TAG_IS_PROPER(P(c, k))) && c->mi[k] < 0) k++;
+    return k < c->n && c->mi[k] < 0 && (P(c, k) == TAG_POS_NN || P(c, k) == TAG_POS_NNS) &&
+           !extract_lex_find(W(c, k), LX_NOUN);
+}
+
+/* The antecedent of a relative pronoun at r: the noun phrase right before it,
+** or, when that phrase names no actor, the actor before the comma that opens
+** the apposition ("the Haqqanis, a clan of Afghan Pashtun warlords ... who");
+** "and which" continues the relative clause before it. */
+static int noun_subject(const sctx *c, int t, int *subj, int max, int *reverse);
+
 static int antecedent(const sctx *c, int r, int *out, int max)
 {
-    for (int i = r - 1; i >= 0 && i >= r - 12; i--) {
-        if (is_w(c, i, "and") && i > 0) continue;
-        int g = group_at(c, i);
-        if (g >= 0) {
-            if (c->g[g].gov[0] && strcmp(c->g[g].gov, "of") != 0 &&
-                strcmp(c->g[g].gov, "as") != 0)
-                continue;
-            return coord_left(c, g, out, max);
+    /* "an attack last month that killed X": the attack's actor did it */
+    for (int k = r - 1; k >= 0 && k >= r - 4; k--) {
+        if (c->mi[k] >= 0 || is_w(c, k, ",")) break;
+        const extract_lex *e = is_noun(c, k) ? extract_lex_find(W(c, k), LX_NOUN) : NULL;
+        if (e && e->pred == PRED_ATTACKS) {
+            int rev;
+            return noun_subject(c, k, out, max, &rev);
         }
+    }
+    if (r > 0 && is_w(c, r - 1, "and")) {
+        for (int k = r - 2; k >= 0; k--)
+            if (is_w(c, k, W(c, r))) return antecedent(c, k, out, max);
+    }
+    for (int i = r - 1; i >= 0 && i >= r - 16; i--) {
         if (is_boundary(c, i)) break;
+        if (is_w(c, i, ",")) {
+            int g = i > 0 ? group_at(c, i - 1) : -1;
+            if (g >= 0) return coord_left(c, g, out, max);
+            continue;
+        }
+        int g = group_at(c, i);
+        if (g < 0) continue;
+        const grp *gr = &c->g[g];
+        i = (int)gr->a;
+        if (is_modifier(c, g)) continue;
+        if (gr->gov[0] && strcmp(gr->gov, "of") != 0 && strcmp(gr->gov, "as") != 0) continue;
+        return coord_left(c, g, out, max);
     }
     return 0;
 }
@@ -466,8 +521,15 @@ static int subject_of(const sctx *c, int v, int *out, int max, int depth)
     /* "X offered to provide": the subject of the verb governing "to" */
     if (i >= 0 && i + 1 < v && is_verb(c, i) && is_w(c, i + 1, "to"))
         return subject_of(c, i, out, max, depth + 1);
-    if (i >= 0 && in_list(W(c, i), RELPRON)) return antecedent(c, i, out, max);
-    if (i >= 0 && is_w(c, i, "that") && P(c, i) == TAG_POS_WDT) return antecedent(c, i, out, max);
+    if (i >= 0 && (in_list(W(c, i), RELPRON) || (is_w(c, i, "that") && P(c, i) == TAG_POS_WDT))) {
+        /* "routes through which to supply": the relative is not the subject */
+        if (i > 0 && is_prep(c, i - 1)) {
+            for (int k = i - 2; k >= 0; k--)
+                if (is_finite(c, k)) return subject_of(c, k, out, max, depth + 1);
+            return 0;
+        }
+        return antecedent(c, i, out, max);
+    }
     for (; i >= 0; i--) {
         const char *w = W(c, i);
         if (is_boundary(c, i)) return 0;
@@ -512,10 +574,31 @@ static int prep_ok(const char *preps, const char *gov, int noun)
 
 /* Objects of trigger t: the first group to its right governed by one of the
 ** frame's prepositions (or directly), with its coordinated groups. */
+/* "known as X", "called X", "named X" at i: the group that names a phrase. */
+static int naming(const sctx *c, int i)
+{
+    if (!(is_w(c, i, "known") || is_w(c, i, "called") || is_w(c, i, "named") ||
+          is_w(c, i, "dubbed")))
+        return -1;
+    int k = i + 1;
+    if (is_w(c, k, "as")) k++;
+    while (k < (int)c->n && P(c, k) == TAG_POS_DT) k++;
+    return k < (int)c->n ? group_at(c, k) : -1;
+}
+
+static int objects_all(const sctx *c, int t, const char *preps, int noun, int *out, int max,
+                       int *stop, int all);
+
 static int objects_of(const sctx *c, int t, const char *preps, int noun, int *out, int max,
                       int *stop)
 {
-    int end = (int)c->n;
+    return objects_all(c, t, preps, noun, out, max, stop, 0);
+}
+
+static int objects_all(const sctx *c, int t, const char *preps, int noun, int *out, int max,
+                       int *stop, int all)
+{
+    int end = (int)c->n, n = 0;
     for (int i = t + 1; i < (int)c->n; i++) {
         const char *w = W(c, i);
         /* "trained and armed X": coordinated verbs share their object */
@@ -537,16 +620,43 @@ static int objects_of(const sctx *c, int t, const char *preps, int noun, int *ou
             end = i;
             break;
         }
+        int ng = naming(c, i);
+        if (ng >= 0 && n == 0) {
+            if (stop) *stop = end;
+            return coord_right(c, ng, out, max);
+        }
+        /* "a paramilitary group allied with X": the PP belongs to the participle */
+        if (!noun && i > t + 1 && (P(c, i) == TAG_POS_VBN || P(c, i) == TAG_POS_VBG) &&
+            (P(c, i - 1) == TAG_POS_NN || P(c, i - 1) == TAG_POS_NNS) && c->mi[i - 1] < 0 &&
+            ng < 0) {
+            end = i;
+            if (n == 0)                        /* ", known as the 55th Arab Brigade" */
+                for (int k = i + 1; k < (int)c->n && k < i + 14; k++) {
+                    if (is_boundary(c, k) || in_list(W(c, k), RELPRON)) break;
+                    int g2 = naming(c, k);
+                    if (g2 >= 0) {
+                        if (stop) *stop = end;
+                        return coord_right(c, g2, out, max);
+                    }
+                }
+            break;
+        }
         int g = group_at(c, i);
         if (g < 0) continue;
-        if (prep_ok(preps, c->g[g].gov, noun)) {
-            if (stop) *stop = end;
-            return coord_right(c, g, out, max);
+        const grp *gr = &c->g[g];
+        int role_mod = !gr->gov[0] && is_modifier(c, g) && (int)gr->b < (int)c->n &&
+                       extract_lex_find(W(c, gr->b), LX_ROLE) != NULL;
+        if (!role_mod && prep_ok(preps, gr->gov, noun)) {
+            if (!all) {
+                if (stop) *stop = end;
+                return coord_right(c, g, out, max);
+            }
+            if (n < max) out[n++] = g;
         }
-        i = (int)c->g[g].b - 1;
+        i = (int)gr->b - 1;
     }
     if (stop) *stop = end;
-    return 0;
+    return n;
 }
 
 /* ---- Passes -------------------------------------------------------------- */
@@ -651,6 +761,36 @@ static int pass_groups(sctx *c)
     return rc;
 }
 
+/* "pro-Iran media", "Al-Mayadeen, which is pro-Iran": the holder supports X;
+** "anti-Taliban militia" opposes it. */
+static int pass_stance(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int k = 0; k < c->nm && rc == DOTS_OK; k++) {
+        const men *m = &c->m[k];
+        const char *w = W(c, m->a);
+        int pred = !strncmp(w, "pro-", 4) ? PRED_SUPPORTS :
+                   !strncmp(w, "anti-", 5) ? PRED_OPPOSES : -1;
+        if (pred < 0 && m->a > 0 && (is_w(c, m->a - 1, "pro-") || is_w(c, m->a - 1, "pro")))
+            pred = PRED_SUPPORTS;
+        if (pred < 0) continue;
+        const grp *g = &c->g[m->group];
+        int holder[4], nh = 0;
+        if (c->m[g->last].actor != m->actor) { holder[0] = m->group; nh = 1; }
+        else {
+            int i = (int)m->a - 1;
+            while (i >= 0 && (P(c, i) == TAG_POS_RB || is_w(c, i, "pro-"))) i--;
+            if (i >= 0 && in_list(W(c, i), BE)) nh = subject_of(c, i + 1, holder, 4, 0);
+        }
+        for (int a = 0; a < nh && rc == DOTS_OK; a++) {
+            int h = head(c, holder[a]);
+            if (h == m->actor) continue;
+            rc = add(c, h, pred, m->actor, (int)m->a, 0.6f, "stance", 0);
+        }
+    }
+    return rc;
+}
+
 /* Role nouns outside a group: "X, the leader of Y", "X, a key Y leader",
 ** "X (the Taliban's chief spokesman)", "X has served as Y's finance leader". */
 static int pass_roles(sctx *c)
@@ -697,7 +837,8 @@ static int pass_roles(sctx *c)
         (void)objs;
         /* walk left over the role's own phrase to its start */
         int s = t - 1;
-        while (s >= 0 && (c->mi[s] >= 0 || is_noun(c, s) || is_adj(c, s) ||
+        while (s >= 0 && (c->mi[s] >= 0 || is_noun(c, s) || P(c, s) == TAG_POS_JJ ||
+                          P(c, s) == TAG_POS_CD ||
                           P(c, s) == TAG_POS_DT || P(c, s) == TAG_POS_POS ||
                           P(c, s) == TAG_POS_PRPS || is_w(c, s, "'s") || is_w(c, s, "’s")) &&
                !(c->mi[s] >= 0 && c->d->actors[c->m[c->mi[s]].actor].type == ACT_PER))
@@ -708,14 +849,26 @@ static int pass_roles(sctx *c)
             int g = s > 0 ? group_at(c, s - 1) : -1;
             if (g >= 0 && gtype(c, g) == ACT_PER) mem = head(c, g);
         } else if (s >= 0 && is_w(c, s, "as")) {
+            /* "identified X as a leader": X; "served as leader", "replaced X as
+            ** leader": the subject */
             int subj[4];
             int v = s;
             while (v > 0 && !is_verb(c, v)) v--;
-            int k = s > 0 ? group_at(c, s - 1) : -1;
-            if (k >= 0 && gtype(c, k) == ACT_PER) mem = head(c, k);
+            int objg = -1;
+            for (int k = v + 1; k < s; k++) {
+                int g = group_at(c, k);
+                if (g >= 0 && !c->g[g].gov[0] && gtype(c, g) == ACT_PER) { objg = g; break; }
+            }
+            const char *vw = v >= 0 ? W(c, v) : "";
+            int subj_holds = !strncmp(vw, "replac", 6) || !strncmp(vw, "succeed", 7) ||
+                             !strncmp(vw, "serv", 4) || !strncmp(vw, "act", 3) ||
+                             !strncmp(vw, "remain", 6) || !strncmp(vw, "work", 4);
+            if (objg >= 0 && !subj_holds) mem = head(c, objg);
             else if (v >= 0 && is_verb(c, v) && (nb = subject_of(c, v, subj, 4, 0)) > 0 &&
                      gtype(c, subj[0]) == ACT_PER)
                 mem = head(c, subj[0]);
+            else if (s > 0 && group_at(c, s - 1) >= 0 && gtype(c, group_at(c, s - 1)) == ACT_PER)
+                mem = head(c, group_at(c, s - 1));
         } else if (s >= 0 && (in_list(W(c, s), BE) || is_w(c, s, "became") ||
                               is_w(c, s, "remains") || is_w(c, s, "remained"))) {
             int subj[4];
@@ -723,9 +876,10 @@ static int pass_roles(sctx *c)
                 mem = head(c, subj[0]);
         }
         if (mem < 0) {
-            /* "X, son of ... and a member of its council": the person before a comma */
-            continue;
+            int ng = t + 1 < (int)c->n ? naming(c, t + 1) : -1;
+            if (ng >= 0 && gtype(c, ng) == ACT_PER) mem = head(c, ng);
         }
+        if (mem < 0) continue;
         rc = add(c, mem, e->pred, org, t, e->prec, "role-appos", 0);
     }
     return rc;
@@ -765,6 +919,52 @@ static int is_passive(const sctx *c, int v)
     return i >= 0 && in_list(W(c, i), BE);
 }
 
+/* "designated X for providing", "accused X of moving": the verb's object does
+** the gerund's act. Returns the object groups of the verb before prep p. */
+static int controller(const sctx *c, int p, int *out, int max)
+{
+    for (int k = p - 1; k >= 0 && k >= p - 12; k--) {
+        if (is_boundary(c, k)) return 0;
+        if (is_verb(c, k) && P(c, k) != TAG_POS_VBG) {
+            for (int i = k + 1; i < p; i++) {
+                int g = group_at(c, i);
+                if (g >= 0 && !c->g[g].gov[0]) return coord_right(c, g, out, max);
+            }
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* What a reduced relative participle describes: "Haqqanis, a clan of ...
+** warlords based in X" -> the Haqqanis; "Taliban fighters based in X" -> the
+** Taliban; "a paramilitary group allied with X" -> nothing named. */
+static int participle_head(const sctx *c, int v, int *out, int max)
+{
+    int near = -1;
+    for (int i = v - 1; i >= 0 && i >= v - 10; i--) {
+        if (is_w(c, i, ",")) {
+            int g = i > 0 ? group_at(c, i - 1) : -1;
+            if (g >= 0 && !is_modifier(c, g)) return coord_left(c, g, out, max);
+            break;
+        }
+        int g = group_at(c, i);
+        if (g >= 0) {
+            if (near < 0 && (!c->g[g].gov[0] || !strcmp(c->g[g].gov, "of"))) near = g;
+            i = (int)c->g[g].a;
+            continue;
+        }
+        if (!(is_noun(c, i) || P(c, i) == TAG_POS_JJ || P(c, i) == TAG_POS_DT ||
+              P(c, i) == TAG_POS_CD || is_w(c, i, "of")))
+            break;
+    }
+    if (near >= 0 && v > 0 && (group_at(c, v - 1) == near || !is_modifier(c, near) ||
+                               (int)c->g[near].b == v - 1 + 0 ||
+                               is_noun(c, v - 1)))
+        return coord_left(c, near, out, max);
+    return 0;
+}
+
 /* "has provided": a participle after "have" is active. */
 static int is_perfect(const sctx *c, int v)
 {
@@ -796,14 +996,16 @@ static int pass_verbs(sctx *c)
         int passive = is_passive(c, v) && !(e->flags & LF_NOPASS);
         int reduced = P(c, v) == TAG_POS_VBN && !passive && !is_perfect(c, v) &&
                       !(e->flags & LF_NOPASS);
+        /* a participle straight before its object is a past tense the tagger missed */
+        if (reduced && v + 1 < (int)c->n && !is_prep(c, v + 1) && !is_w(c, v + 1, ",") &&
+            (P(c, v + 1) == TAG_POS_DT || c->mi[v + 1] >= 0 || TAG_IS_PROPER(P(c, v + 1))) &&
+            !(v > 0 && c->mi[v - 1] >= 0 && P(c, v - 1) == TAG_POS_JJ))
+            reduced = 0;
         if (passive || reduced) {
             /* X was designated by Y: the agent follows "by" */
             int patient[8], np = 0, agent[8], na = 0;
             if (passive) np = subject_of(c, v, patient, 8, 0);
-            else {
-                int g = v > 0 ? group_at(c, v - 1) : -1;
-                if (g >= 0) np = coord_left(c, g, patient, 8);
-            }
+            else np = participle_head(c, v, patient, 8);
             for (int i = v + 1; i < (int)c->n; i++) {
                 if (is_boundary(c, i) || (is_finite(c, i))) break;
                 if (is_w(c, i, "by")) {
@@ -846,14 +1048,24 @@ static int pass_verbs(sctx *c)
                              "verb-passive", 1);
             continue;
         }
-        ns = subject_of(c, v, subj, 8, 0);
-        if (ns == 0 && P(c, v) == TAG_POS_VB) continue;     /* "to provide" after a noun */
+        ns = 0;
+        if (P(c, v) == TAG_POS_VBG && v > 0 && (is_w(c, v - 1, "for") || is_w(c, v - 1, "of")))
+            ns = controller(c, v - 1, subj, 8);
+        if (!ns) ns = subject_of(c, v, subj, 8, 0);
+        if (ns == 0 && P(c, v) == TAG_POS_VB && v > 0 && is_w(c, v - 1, "to")) {
+            /* "traveled ... eager to defend X": the clause's subject */
+            for (int k = v - 2; k >= 0 && !ns; k--) {
+                if (is_boundary(c, k)) break;
+                if (is_finite(c, k)) ns = subject_of(c, k, subj, 8, 0);
+            }
+        }
+        if (ns == 0 && P(c, v) == TAG_POS_VB) continue;
         if (P(c, v) == TAG_POS_VBG && ns == 0) {
             /* "a history of backing X": the subject of the governing verb */
             for (int k = v - 1; k >= 0 && !ns; k--)
                 if (is_verb(c, k) && P(c, k) != TAG_POS_VBG) ns = subject_of(c, k, subj, 8, 0);
         }
-        no = objects_of(c, v, e->preps, 0, obj, 8, &stop);
+        no = objects_all(c, v, e->preps, 0, obj, 8, &stop, (e->flags & LF_ALLOBJ) != 0);
         if (strcmp(e->lemma, "identify") == 0 || strcmp(e->lemma, "list") == 0) {
             int as = 0;
             for (int i = v + 1; i < (int)c->n && i <= stop; i++) as |= is_w(c, i, "as");
@@ -891,6 +1103,20 @@ static int pass_verbs(sctx *c)
                     if (e->flags & LF_REVERSE) { int t = s; s = o; o = t; }
                     rc = add(c, s, preds[p], o, v, e->prec, rule, 1);
                 }
+        /* every participant of a meeting meets every other */
+        if (preds[0] == PRED_MEETS && no > 1)
+            for (int a = 0; a < no && rc == DOTS_OK; a++)
+                for (int b = a + 1; b < no && rc == DOTS_OK; b++)
+                    rc = add(c, head(c, obj[a]), PRED_MEETS, head(c, obj[b]), v, e->prec * 0.9f,
+                             "verb-meet-pairs", 1);
+        /* "defend X against Y": the supporter opposes Y */
+        if (preds[0] == PRED_SUPPORTS && no > 0 && ns > 0) {
+            int opp[4], nopp = objects_of(c, v, "|against|", 1, opp, 4, NULL);
+            for (int a = 0; a < ns && rc == DOTS_OK; a++)
+                for (int b = 0; b < nopp && rc == DOTS_OK; b++)
+                    rc = add(c, head(c, subj[a]), PRED_OPPOSES, head(c, opp[b]), v, e->prec * 0.9f,
+                             "verb-against", 1);
+        }
         /* the agent's place: "conducted an operation in Syria" */
         if ((e->flags & LF_PLACE_AGT) && ns > 0) {
             for (int i = v + 1; i < (int)c->n && rc == DOTS_OK; i++) {
@@ -918,6 +1144,52 @@ static int pass_verbs(sctx *c)
     return rc;
 }
 
+/* The actor of an event noun: a possessor or modifier before it ("Iran's
+** support", "American drone strike"), "by X" / "from X" after it, or the
+** subject of the verb governing its phrase. *reverse is set when that verb
+** receives rather than gives ("relied on support from"). */
+static int noun_subject(const sctx *c, int t, int *subj, int max, int *reverse)
+{
+    int ns = 0;
+    *reverse = 0;
+    int j = t - 1;
+    while (j >= 0 && c->mi[j] < 0 &&
+           (is_adj(c, j) || is_noun(c, j) || P(c, j) == TAG_POS_POS || is_w(c, j, "'s") ||
+            is_w(c, j, "’s") || is_w(c, j, ",") || is_w(c, j, "-")) && t - j <= 6) {
+        if (is_w(c, j, ",") && !(j > 0 && P(c, j - 1) == TAG_POS_CD)) break;
+        j--;
+    }
+    if (j >= 0 && c->mi[j] >= 0) {
+        int g = group_at(c, j);
+        if (c->g[g].b == (uint32_t)j + 1 && strcmp(c->g[g].gov, "of") != 0) {
+            subj[0] = g;
+            ns = 1;
+        }
+    }
+    for (int i = t + 1; i < (int)c->n && i <= t + 8 && !ns; i++) {
+        if (is_boundary(c, i) || is_finite(c, i)) break;
+        if (is_w(c, i, "by") || is_w(c, i, "from")) {
+            int g = i + 1 < (int)c->n ? group_at(c, i + 1) : -1;
+            int k = i + 1;
+            while (g < 0 && k < (int)c->n - 1 && k < i + 4 && (P(c, k) == TAG_POS_DT || is_adj(c, k)))
+                g = group_at(c, ++k);
+            if (g >= 0) ns = coord_right(c, g, subj, max);
+        }
+    }
+    if (!ns) {
+        for (int k = j; k >= 0; k--) {
+            if (is_boundary(c, k) || is_w(c, k, ",")) break;
+            if (is_verb(c, k)) {
+                const extract_lex *ve = extract_lex_find(W(c, k), LX_VERB);
+                if (ve && (ve->flags & LF_REVERSE)) *reverse = 1;
+                ns = subject_of(c, k, subj, max, 0);
+                break;
+            }
+        }
+    }
+    return ns;
+}
+
 /* Event and relation nouns: "Iran's support for the Taliban", "arms
 ** shipments to select Taliban members", "attacks in Kano", "bombing by X". */
 static int pass_nouns(sctx *c)
@@ -935,60 +1207,50 @@ static int pass_nouns(sctx *c)
         }
         /* financial support -> funds; military training stays trains */
         if (pred == PRED_SUPPORTS && t > 0 && is_w(c, t - 1, "financial")) pred = PRED_FUNDS;
-        /* the subject: possessor or modifier before, "by"/"from" after, or the
-        ** subject of the verb governing the noun */
-        int subj[8], ns = 0, reverse = 0;
-        int j = t - 1;
-        while (j >= 0 && c->mi[j] < 0 &&
-               (is_adj(c, j) || is_noun(c, j) || P(c, j) == TAG_POS_POS || is_w(c, j, "'s") ||
-                is_w(c, j, "’s") || is_w(c, j, ",") || is_w(c, j, "-")) && t - j <= 6) {
-            if (is_w(c, j, ",") && !(j > 0 && P(c, j - 1) == TAG_POS_CD)) break;
-            j--;
-        }
-        if (j >= 0 && c->mi[j] >= 0) {
-            int g = group_at(c, j);
-            if (c->g[g].b == (uint32_t)j + 1 && strcmp(c->g[g].gov, "of") != 0) {
-                subj[0] = g;
-                ns = 1;
-            }
-        }
-        int stop = 0;
+        int subj[8], reverse = 0, stop = 0;
+        int ns = noun_subject(c, t, subj, 8, &reverse);
         int obj[8], no = objects_of(c, t, e->preps, 1, obj, 8, &stop);
-        /* "by X" / "from X" right after the noun */
-        for (int i = t + 1; i < (int)c->n && i <= t + 8 && !ns; i++) {
-            if (is_boundary(c, i) || is_finite(c, i)) break;
-            if (is_w(c, i, "by") || is_w(c, i, "from")) {
-                int g = i + 1 < (int)c->n ? group_at(c, i + 1) : -1;
-                int k = i + 1;
-                while (g < 0 && k < (int)c->n && k < i + 4 && (P(c, k) == TAG_POS_DT || is_adj(c, k)))
-                    g = group_at(c, ++k);
-                if (g >= 0) { ns = coord_right(c, g, subj, 8); }
-            }
-        }
-        if (!ns) {
-            /* the verb governing the noun phrase, within the clause */
-            for (int k = j; k >= 0; k--) {
-                if (is_boundary(c, k) || is_w(c, k, ",")) break;
-                if (is_verb(c, k)) {
-                    const extract_lex *ve = extract_lex_find(W(c, k), LX_VERB);
-                    if (ve && (ve->flags & LF_REVERSE)) reverse = 1;
-                    ns = subject_of(c, k, subj, 8, 0);
-                    break;
+        (void)reverse;
+        if (no == 0) {
+            /* "the Houthis have relied on support from the IRGC-QF", "received
+            ** training from X": the giver follows "from", the receiver is the
+            ** subject of the verb */
+            int from = -1;
+            for (int i = t + 1; i < (int)c->n && i <= t + 3 && from < 0; i++)
+                if (is_w(c, i, "from")) from = i + 1 < (int)c->n ? group_at(c, i + 1) : -1;
+            if (from >= 0) {
+                int rcv[4], nr = 0;
+                for (int k = t - 1; k >= 0 && !nr; k--) {
+                    if (is_boundary(c, k) || is_w(c, k, ",")) break;
+                    if (is_verb(c, k)) { nr = subject_of(c, k, rcv, 4, 0); break; }
                 }
+                for (int a = 0; a < nr && rc == DOTS_OK; a++)
+                    rc = add(c, head(c, from), pred, head(c, rcv[a]), t, e->prec, "noun-from", 1);
+                continue;
             }
-        }
-        if (reverse && no == 0 && ns > 0) {
-            /* "the Houthis have relied on support from the IRGC-QF" */
-            for (int i = t + 1; i < (int)c->n && i <= t + 3; i++)
-                if (is_w(c, i, "from")) {
-                    int g = i + 1 < (int)c->n ? group_at(c, i + 1) : -1;
-                    if (g >= 0) {
-                        for (int a = 0; a < ns && rc == DOTS_OK; a++)
-                            rc = add(c, head(c, g), pred, head(c, subj[a]), t, e->prec,
-                                     "noun-from", 1);
-                    }
-                }
-            continue;
+            /* "Iran views the Assad regime as a crucial ally": the verb's object */
+            int as = -1;
+            for (int k = t - 1; k >= 0 && k >= t - 4; k--) {
+                if (is_w(c, k, "as")) { as = k; break; }
+                if (!(P(c, k) == TAG_POS_DT || is_adj(c, k) || is_noun(c, k))) break;
+            }
+            if (as > 0 && (pred == PRED_ALLIED_WITH || pred == PRED_OPPOSES)) {
+                int ctl[4], nc = controller(c, as, ctl, 4), sv[4], nsv = 0;
+                for (int k = as - 1; k >= 0 && !nsv; k--)
+                    if (is_verb(c, k) && P(c, k) != TAG_POS_VBG) { nsv = subject_of(c, k, sv, 4, 0); break; }
+                for (int a = 0; a < nsv && rc == DOTS_OK; a++)
+                    for (int b = 0; b < nc && rc == DOTS_OK; b++)
+                        rc = add(c, head(c, sv[a]), pred, head(c, ctl[b]), t, e->prec, "noun-as", 1);
+                continue;
+            }
+            /* "their Taliban allies": possessor and modifier */
+            if (ns == 1 && (e->flags & LF_SYM) && c->g[subj[0]].first < c->g[subj[0]].last &&
+                c->g[subj[0]].b == (uint32_t)t) {
+                const grp *gr = &c->g[subj[0]];
+                rc = add(c, c->m[gr->first].actor, pred, c->m[gr->last].actor, t, e->prec,
+                         "noun-possessor", 1);
+                continue;
+            }
         }
         if ((e->flags & LF_SYM) && no == 0 && ns > 1) {
             for (int a = 0; a < ns && rc == DOTS_OK; a++)
@@ -1085,8 +1347,15 @@ static void pass_attribution(sctx *c, int *deny_src)
             }
             if (is_boundary(c, k)) break;
         }
-        if (before) set_scope(c, 0, before, speaker, pol);
-        else {
+        if (before) {
+            set_scope(c, 0, before, speaker, pol);
+            /* "“Since 2006,” X noted in its report, “Iran has ...”": the quote goes on */
+            for (int k = v + 1; k < (int)c->n; k++)
+                if (is_quote(c, k) && is_w(c, k - 1, ",")) {
+                    set_scope(c, k, (int)c->n, speaker, pol);
+                    break;
+                }
+        } else {
             set_scope(c, after, (int)c->n, speaker, pol);
             /* "denied this version of events": the claims just made */
             if (pol == POL_DENIED && speaker >= 0) {
@@ -1129,6 +1398,11 @@ static int deny_previous(sctx *c, int speaker)
     return DOTS_OK;
 }
 
+static int is_prep_word(const char *w)
+{
+    return strcmp(w, "in") == 0 || strcmp(w, "during") == 0;
+}
+
 static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
 {
     sctx c;
@@ -1168,6 +1442,20 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
         uint32_t off = s->start + c.times[k].start, ti = 0;
         while (ti + 1 < c.n && d->toks[c.t0 + ti + 1].start <= off) ti++;
         c.time_tok[k] = ti;
+        /* "in 2020" states the year of the paragraph that follows */
+        if (strlen(c.times[k].value) == 4 && ti > 0 &&
+            (!strcasecmp(d->text + s->start + c.times[k].start, "in") ||
+             strncasecmp(d->text + s->start + c.times[k].start, "in ", 3) == 0 ||
+             strncasecmp(d->text + s->start + c.times[k].start, "during ", 7) == 0 ||
+             is_prep_word(c.w[ti - 1]))) {
+            st->para_seg = s->seg;
+            memcpy(st->para_year, c.times[k].value, 5);
+        }
+    }
+    if (c.ntimes == 0 && st->para_seg == s->seg && s->seg >= 0 && st->para_year[0]) {
+        memcpy(c.times[0].value, st->para_year, 5);
+        c.time_tok[0] = 0;
+        c.ntimes = 1;
     }
     build_mentions(&c);
     build_groups(&c);
@@ -1175,7 +1463,7 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     c.force_pol = -1;
     int deny_src;
     pass_attribution(&c, &deny_src);
-    if ((rc = pass_groups(&c)) || (rc = pass_roles(&c)) || (rc = pass_verbs(&c)) ||
+    if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_roles(&c)) || (rc = pass_verbs(&c)) ||
         (rc = pass_nouns(&c)))
         return rc;
     if (deny_src >= 0 && c.comment < 0 && (rc = deny_previous(&c, deny_src))) return rc;
@@ -1231,12 +1519,16 @@ int extract_doc(dots_doc *d)
 
     memset(&st, 0, sizeof st);
     st.last_per = st.last_org = -1;
+    st.para_seg = -1;
+    st.nseen = d->nactors;
+    st.seen = calloc(d->nactors + 1, sizeof *st.seen);
+    if (!st.seen) return DOTS_ENOMEM;
     d->nclaims = 0;
     for (size_t i = 0; i < d->nsents; i++)
         if (d->sents[i].count > maxn) maxn = d->sents[i].count;
     size_t per = MAXW + 2 * sizeof(int) + sizeof(men) + sizeof(grp) + 1;
     void *scratch = malloc((maxn + 2) * per + 64);
-    if (!scratch) return DOTS_ENOMEM;
+    if (!scratch) { free(st.seen); return DOTS_ENOMEM; }
     int seg = -2;
     for (size_t i = 0; i < d->nsents && rc == DOTS_OK; i++) {
         const doc_sent *s = &d->sents[i];
@@ -1251,6 +1543,7 @@ int extract_doc(dots_doc *d)
         rc = run_sentence(d, i, &st, scratch);
     }
     free(scratch);
+    free(st.seen);
     if (rc == DOTS_OK) dedup(d);
     return rc;
 }

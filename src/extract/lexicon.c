@@ -214,6 +214,10 @@ static extract_lex LEX[] = {
     { "headquarters", N, PRED_LOCATED_IN, LF_PLACEOBJ, "|in|", 0.6f },
     { "stronghold", N, PRED_LOCATED_IN, LF_PLACEOBJ, "|in|", 0.5f },
     { "ally", N, PRED_ALLIED_WITH, LF_SYM, "|of|", 0.6f },
+    { "partner", N, PRED_ALLIED_WITH, LF_SYM, "|of|", 0.5f },
+    { "enemy", N, PRED_OPPOSES, 0, "|of|", 0.5f },
+    { "foe", N, PRED_OPPOSES, 0, "|of|", 0.5f },
+    { "adversary", N, PRED_OPPOSES, 0, "|of|", 0.5f },
     /* ---- roles: member_of ---- */
     { "leader", R, PRED_MEMBER_OF, 0, "|of|in|within|", 0.8f },
     { "leadership", R, PRED_MEMBER_OF, 0, "|of|in|within|", 0.7f },
