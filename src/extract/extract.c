@@ -51,6 +51,7 @@ typedef struct doc_state {
     uint32_t *seen;             /* mentions per actor so far, for "the group" */
     size_t nseen;
     int para_seg;               /* the paragraph whose stated year is para_year */
+    int last_source;            /* the last named source: "the statement said" */
     char para_year[32];
     char last_date[32];
     int prev_first, prev_count; /* claims of the previous sentence, for "denied this" */
@@ -159,7 +160,6 @@ static void note_actor(sctx *c, int actor)
     if ((size_t)actor < c->st->nseen) c->st->seen[actor]++;
     doc_actor_type t = c->d->actors[actor].type;
     if (t == ACT_PER) c->st->last_per = actor;
-    else if (t == ACT_ORG || t == ACT_GPE) c->st->last_org = actor;
 }
 
 static int salient_group(const sctx *c)
@@ -175,6 +175,7 @@ static int salient_group(const sctx *c)
 
 static void build_mentions(sctx *c)
 {
+    int first_org = -1;         /* the sentence's own subject, for "it" and "they" */
     for (uint32_t i = 0; i < c->n;) {
         int a = c->d->toks[c->t0 + i].actor;
         if (a >= 0 && (size_t)a < c->d->nactors) {
@@ -188,17 +189,20 @@ static void build_mentions(sctx *c)
                 add_mention(c, i, j, a, 0);
             }
             note_actor(c, a);
+            if (first_org < 0 && c->d->actors[a].type != ACT_PER &&
+                (i == 0 || !(P(c, (int)i - 1) == TAG_POS_IN || P(c, (int)i - 1) == TAG_POS_TO)))
+                first_org = a;
             i = j;
             continue;
         }
         const char *w = W(c, i);
         if (in_list(w, PERPRON) && c->st->last_per >= 0) {
             add_mention(c, i, i + 1, c->st->last_per, 1);
-        } else if (in_list(w, ORGPRON) && c->st->last_org >= 0 && i > 0 &&
+        } else if (in_list(w, ORGPRON) && (first_org >= 0 || c->st->last_org >= 0) &&
                    /* "it" only as a subject ("It noted"): "make it harder", "fired it" */
                    (strcmp(w, "it") != 0 || (i + 1 < c->n && (is_verb(c, i + 1) ||
                                                                P(c, i + 1) == TAG_POS_MD)))) {
-            add_mention(c, i, i + 1, c->st->last_org, 1);
+            add_mention(c, i, i + 1, first_org >= 0 ? first_org : c->st->last_org, 1);
         } else if (strcmp(w, "the") == 0 && i + 1 < c->n && in_list(W(c, i + 1), GROUPNOUN) &&
                    salient_group(c) >= 0 &&
                    !(i + 2 < c->n && (is_w(c, i + 2, "of") || c->d->toks[c->t0 + i + 2].actor >= 0))) {
@@ -249,6 +253,8 @@ static void governor(const sctx *c, grp *g)
         }
         if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0) {
             if (i > 0 && (c->mi[i - 1] >= 0 || P(c, i - 1) == TAG_POS_JJ)) continue;
+            /* "Bahrain, Iraq, Syria, and Yemen": the serial comma */
+            if (i > 1 && is_w(c, i - 1, ",") && c->mi[i - 2] >= 0) { i--; continue; }
             return;
         }
         if (P(c, i) == TAG_POS_CD && strlen(w) == 4 && (w[0] == '1' || w[0] == '2')) return;
@@ -454,6 +460,7 @@ static int subject_of(const sctx *c, int v, int *out, int max, int depth);
 static int is_modifier(const sctx *c, int g)
 {
     uint32_t k = c->g[g].b;
+    if (k < c->n && (is_w(c, k, "'s") || is_w(c, k, "’s") || P(c, k) == TAG_POS_POS)) return 1;
     while (k < c->n && (P(c, k) == TAG_POS_JJ || TAG_IS_PROPER(P(c, k))) && c->mi[k] < 0) k++;
     return k < c->n && c->mi[k] < 0 && (P(c, k) == TAG_POS_NN || P(c, k) == TAG_POS_NNS) &&
            !extract_lex_find(W(c, k), LX_NOUN);
@@ -480,22 +487,32 @@ static int antecedent(const sctx *c, int r, int *out, int max)
         for (int k = r - 2; k >= 0; k--)
             if (is_w(c, k, W(c, r))) return antecedent(c, k, out, max);
     }
-    for (int i = r - 1; i >= 0 && i >= r - 16; i--) {
+    /* the phrase right before, or the actor opening its apposition: "the
+    ** Haqqanis, a clan of Afghan Pashtun warlords based in ... who" */
+    int near = -1;
+    for (int i = r - 1; i >= 0 && i >= r - 18; i--) {
         if (is_boundary(c, i)) break;
         if (is_w(c, i, ",")) {
+            if (i == r - 1) continue;
             int g = i > 0 ? group_at(c, i - 1) : -1;
-            if (g >= 0) return coord_left(c, g, out, max);
-            continue;
+            if (g >= 0 && !is_modifier(c, g)) return coord_left(c, g, out, max);
+            break;
         }
         int g = group_at(c, i);
-        if (g < 0) continue;
-        const grp *gr = &c->g[g];
-        i = (int)gr->a;
-        if (is_modifier(c, g)) continue;
-        if (gr->gov[0] && strcmp(gr->gov, "of") != 0 && strcmp(gr->gov, "as") != 0) continue;
-        return coord_left(c, g, out, max);
+        if (g >= 0) {
+            const grp *gr = &c->g[g];
+            i = (int)gr->a;
+            if (near < 0 && !is_modifier(c, g) && (!gr->gov[0] || !strcmp(gr->gov, "of") ||
+                                                    !strcmp(gr->gov, "as")))
+                near = g;
+            if (near >= 0 && (int)gr->b >= r - 1) return coord_left(c, near, out, max);
+            continue;
+        }
+        if (!(is_noun(c, i) || is_adj(c, i) || P(c, i) == TAG_POS_DT || P(c, i) == TAG_POS_POS ||
+              is_w(c, i, "of") || is_w(c, i, "in") || is_w(c, i, "'s") || is_w(c, i, "’s")))
+            break;
     }
-    return 0;
+    return near >= 0 ? coord_left(c, near, out, max) : 0;
 }
 
 /* Subjects of the verb at v: the nearest direct noun phrase to its left,
@@ -556,6 +573,7 @@ static int subject_of(const sctx *c, int v, int *out, int max, int depth)
             return coord_left(c, g, out, max);
         }
         if (in_list(w, RELPRON)) return antecedent(c, i, out, max);
+        if (in_list(w, SUBORD) && strcmp(w, "that") != 0) return 0;
         if (is_finite(c, i) && !in_list(w, BE) && i < v - 1) return 0;
         if (strcmp(w, "that") == 0 && P(c, i) == TAG_POS_IN) return 0;
     }
@@ -612,7 +630,8 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
             (is_finite(c, i) && i > t + 1) || (strcmp(w, "as") == 0 && !is_w(c, i - 1, "such")) ||
             strcmp(w, "while") == 0 || strcmp(w, "because") == 0 || strcmp(w, "after") == 0 ||
             strcmp(w, "when") == 0 || strcmp(w, "that") == 0 || strcmp(w, "although") == 0 ||
-            strcmp(w, "by") == 0) {
+            strcmp(w, "by") == 0 || strcmp(w, "”") == 0 || strcmp(w, "''") == 0 ||
+            (strcmp(w, "\"") == 0 && i > t + 1)) {
             end = i;
             break;
         }
@@ -644,11 +663,21 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
         int g = group_at(c, i);
         if (g < 0) continue;
         const grp *gr = &c->g[g];
-        int role_mod = !gr->gov[0] && is_modifier(c, g) && (int)gr->b < (int)c->n &&
-                       extract_lex_find(W(c, gr->b), LX_ROLE) != NULL;
+        int rk = (int)gr->b;
+        while (rk < (int)c->n && P(c, rk) == TAG_POS_JJ) rk++;
+        int role_mod = !gr->gov[0] && rk < (int)c->n && c->mi[rk] < 0 &&
+                       extract_lex_find(W(c, rk), LX_ROLE) != NULL;
         if (!role_mod && prep_ok(preps, gr->gov, noun)) {
             if (!all) {
                 if (stop) *stop = end;
+                /* "various Iraqi Shia groups in 2020, including KH, ...": the list */
+                if (is_modifier(c, g))
+                    for (int k = (int)gr->b; k < (int)c->n && k < (int)gr->b + 10; k++) {
+                        if (is_boundary(c, k) || (is_verb(c, k) && !is_w(c, k, "including")))
+                            break;
+                        if (is_w(c, k, "including") && k + 1 < (int)c->n && group_at(c, k + 1) >= 0)
+                            return coord_right(c, group_at(c, k + 1), out, max);
+                    }
                 return coord_right(c, g, out, max);
             }
             if (n < max) out[n++] = g;
@@ -791,6 +820,39 @@ static int pass_stance(sctx *c)
     return rc;
 }
 
+/* "Iraqi Shia groups, including KH": KH is located in Iraq; "the IRGC,
+** including IRGC-QF": a sub-unit is a member. */
+static int pass_including(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int i = 1; i + 1 < (int)c->n && rc == DOTS_OK; i++) {
+        if (!is_w(c, i, "including") || group_at(c, i + 1) < 0) continue;
+        int list[8], nl = coord_right(c, group_at(c, i + 1), list, 8);
+        int j = i - 1;
+        if (is_w(c, j, ",")) j--;
+        int direct = j >= 0 && group_at(c, j) >= 0;
+        for (; j >= 0 && j >= i - 10; j--) {
+            int g = group_at(c, j);
+            if (g >= 0) {
+                int m = head(c, g);
+                for (int k = 0; k < nl && rc == DOTS_OK; k++) {
+                    int x = head(c, list[k]);
+                    if (c->d->actors[x].type != ACT_ORG) continue;
+                    if (c->d->actors[m].type == ACT_GPE && is_modifier(c, g))
+                        rc = add(c, x, PRED_LOCATED_IN, m, i, 0.6f, "including-nationality", 0);
+                    else if (direct && c->d->actors[m].type == ACT_ORG && !is_modifier(c, g))
+                        rc = add(c, x, PRED_MEMBER_OF, m, i, 0.5f, "including-unit", 0);
+                }
+                break;
+            }
+            if (!(is_noun(c, j) || P(c, j) == TAG_POS_JJ || P(c, j) == TAG_POS_CD ||
+                  is_w(c, j, "in") || is_w(c, j, ",")))
+                break;
+        }
+    }
+    return rc;
+}
+
 /* Role nouns outside a group: "X, the leader of Y", "X, a key Y leader",
 ** "X (the Taliban's chief spokesman)", "X has served as Y's finance leader". */
 static int pass_roles(sctx *c)
@@ -811,7 +873,11 @@ static int pass_roles(sctx *c)
                    (P(c, j) == TAG_POS_DT || is_adj(c, j) || is_noun(c, j)) && j < i + 5)
                 j++;
             int g = j < (int)c->n ? group_at(c, j) : -1;
-            if (g >= 0 && gtype(c, g) != ACT_PER) org = head(c, g);
+            /* "the chiefs of their organizations": whose is unclear */
+            if (g >= 0 && gtype(c, g) != ACT_PER &&
+                !(c->m[c->g[g].last].pron && !is_w(c, (int)c->m[c->g[g].last].a, "its") &&
+                  !is_w(c, (int)c->m[c->g[g].last].a, "the")))
+                org = head(c, g);
         }
         if (org < 0) {
             int j = t - 1;
@@ -976,6 +1042,44 @@ static int is_perfect(const sctx *c, int v)
                       is_w(c, i, "having") || is_w(c, i, "'ve"));
 }
 
+/* The place of an event: the first "in"/"at" group after v that is a place
+** and not a modifier ("the U.S. naval base ... in Guantanamo Bay"). -1 if none. */
+static int place_after(const sctx *c, int v)
+{
+    for (int i = v + 1; i < (int)c->n; i++) {
+        if (is_boundary(c, i) || in_list(W(c, i), RELPRON) || (is_finite(c, i) && i > v + 1))
+            break;
+        int g = group_at(c, i);
+        if (g < 0) continue;
+        i = (int)c->g[g].b - 1;
+        if ((!strcmp(c->g[g].gov, "in") || !strcmp(c->g[g].gov, "at") ||
+             !strcmp(c->g[g].gov, "inside")) && is_place(c, head(c, g)) && !is_modifier(c, g))
+            return g;
+    }
+    return -1;
+}
+
+/* Places in the "in" phrases after an attack with no named target: "attacks in
+** northern Nigeria, and the Lake Chad Basin in Cameroon, Chad, and Niger". */
+static int place_targets(const sctx *c, int v, int *out, int max)
+{
+    int n = 0;
+    for (int i = v + 1; i < (int)c->n && n < max; i++) {
+        if (is_boundary(c, i) || in_list(W(c, i), RELPRON) || (is_finite(c, i) && i > v + 1) ||
+            is_w(c, i, "that") || is_w(c, i, "by"))
+            break;
+        int g = group_at(c, i);
+        if (g < 0) continue;
+        i = (int)c->g[g].b - 1;
+        if (!is_place(c, head(c, g)) || is_modifier(c, g)) {
+            if (!is_place(c, head(c, g))) break;     /* a named target after all */
+            continue;
+        }
+        if (!strcmp(c->g[g].gov, "in") || !strcmp(c->g[g].gov, "at")) out[n++] = g;
+    }
+    return n;
+}
+
 static int pass_verbs(sctx *c)
 {
     static const char *const MEETING[] = { "meeting", "talks", "summit", "meetings", NULL };
@@ -996,6 +1100,10 @@ static int pass_verbs(sctx *c)
         int passive = is_passive(c, v) && !(e->flags & LF_NOPASS);
         int reduced = P(c, v) == TAG_POS_VBN && !passive && !is_perfect(c, v) &&
                       !(e->flags & LF_NOPASS);
+        /* "the group kidnapped": a participle right after its subject is a past tense */
+        if (reduced && v > 0 && c->mi[v - 1] >= 0 && !is_modifier(c, group_at(c, v - 1)) &&
+            !c->g[group_at(c, v - 1)].gov[0] && pred != PRED_LOCATED_IN)
+            reduced = 0;
         /* a participle straight before its object is a past tense the tagger missed */
         if (reduced && v + 1 < (int)c->n && !is_prep(c, v + 1) && !is_w(c, v + 1, ",") &&
             (P(c, v + 1) == TAG_POS_DT || c->mi[v + 1] >= 0 || TAG_IS_PROPER(P(c, v + 1))) &&
@@ -1030,11 +1138,10 @@ static int pass_verbs(sctx *c)
                 continue;
             }
             if (e->flags & LF_PLACE_PAT) {
-                int pl[4], npl = objects_of(c, v, "|in|at|", 1, pl, 4, NULL);
-                for (int a = 0; a < np && rc == DOTS_OK; a++)
-                    if (npl && is_place(c, head(c, pl[0])))
-                        rc = add(c, head(c, patient[a]), PRED_LOCATED_IN, head(c, pl[0]), v,
-                                 0.6f, "verb-passive-place", 1);
+                int pl = place_after(c, v);
+                for (int a = 0; a < np && rc == DOTS_OK && pl >= 0; a++)
+                    rc = add(c, head(c, patient[a]), PRED_LOCATED_IN, head(c, pl), v,
+                             0.6f, "verb-passive-place", 1);
             }
             if (!na || !np) continue;
             if (e->flags & LF_THING) {
@@ -1084,6 +1191,9 @@ static int pass_verbs(sctx *c)
         if (strcmp(e->lemma, "capture") == 0 || strcmp(e->lemma, "seize") == 0) {
             if (no > 0 && is_place(c, head(c, obj[0]))) preds[0] = PRED_ATTACKS;
         }
+        /* "killed civilians in X and Y": the places are the targets */
+        if (preds[0] == PRED_ATTACKS && no == 0 && ns > 0)
+            no = place_targets(c, v, obj, 8);
         /* "X and Y met": symmetric verbs among coordinated subjects */
         if ((e->flags & LF_SYM) && no == 0 && ns > 1) {
             for (int a = 0; a < ns && rc == DOTS_OK; a++)
@@ -1097,6 +1207,11 @@ static int pass_verbs(sctx *c)
                 for (int b = 0; b < no && rc == DOTS_OK; b++) {
                     int s = head(c, subj[a]), o = head(c, obj[b]);
                     if (preds[p] < 0) continue;
+                    /* "sanctions on al-Shabaab's financiers" designate the financiers */
+                    if ((preds[p] == PRED_DESIGNATES || preds[p] == PRED_DETAINS ||
+                         preds[p] == PRED_RELEASES) && c->g[obj[b]].b < c->n &&
+                        (is_w(c, c->g[obj[b]].b, "'s") || is_w(c, c->g[obj[b]].b, "’s")))
+                        continue;
                     if (!(e->flags & LF_PLACEOBJ) && preds[p] != PRED_LOCATED_IN &&
                         c->d->actors[o].type == ACT_LOC)
                         continue;
@@ -1133,12 +1248,11 @@ static int pass_verbs(sctx *c)
         }
         /* the patient's place: "held X at Guantanamo" */
         if ((e->flags & LF_PLACE_PAT) && no > 0) {
-            int pl[4], npl = objects_of(c, v, "|in|at|", 1, pl, 4, NULL);
-            if (npl && is_place(c, head(c, pl[0])))
-                for (int b = 0; b < no && rc == DOTS_OK; b++)
-                    if (!is_place(c, head(c, obj[b])))
-                        rc = add(c, head(c, obj[b]), PRED_LOCATED_IN, head(c, pl[0]), v, 0.6f,
-                                 "verb-place", 1);
+            int pl = place_after(c, v);
+            for (int b = 0; b < no && rc == DOTS_OK && pl >= 0; b++)
+                if (!is_place(c, head(c, obj[b])) && c->d->actors[head(c, obj[b])].type == ACT_PER)
+                    rc = add(c, head(c, obj[b]), PRED_LOCATED_IN, head(c, pl), v, 0.6f,
+                             "verb-place", 1);
         }
     }
     return rc;
@@ -1211,6 +1325,9 @@ static int pass_nouns(sctx *c)
         int ns = noun_subject(c, t, subj, 8, &reverse);
         int obj[8], no = objects_of(c, t, e->preps, 1, obj, 8, &stop);
         (void)reverse;
+        if (pred == PRED_ATTACKS && no > 0 && is_place(c, head(c, obj[0])) &&
+            !strcmp(c->g[obj[0]].gov, "in"))
+            no = place_targets(c, t, obj, 8);
         if (no == 0) {
             /* "the Houthis have relied on support from the IRGC-QF", "received
             ** training from X": the giver follows "from", the receiver is the
@@ -1262,6 +1379,9 @@ static int pass_nouns(sctx *c)
         for (int a = 0; a < ns && rc == DOTS_OK; a++)
             for (int b = 0; b < no && rc == DOTS_OK; b++) {
                 int o = head(c, obj[b]);
+                if ((pred == PRED_DESIGNATES || pred == PRED_DETAINS) && c->g[obj[b]].b < c->n &&
+                    (is_w(c, c->g[obj[b]].b, "'s") || is_w(c, c->g[obj[b]].b, "’s")))
+                    continue;
                 if (!(e->flags & LF_PLACEOBJ) && pred != PRED_LOCATED_IN &&
                     c->d->actors[o].type == ACT_LOC)
                     continue;
@@ -1278,6 +1398,13 @@ static void set_scope(sctx *c, int from, int to, int src, int pol)
         if (c->src[i] < 0) c->src[i] = src;
         if (pol != POL_ASSERTED) c->pol[i] = (uint8_t)pol;
     }
+}
+
+static int is_statement(const char *w)
+{
+    static const char *const S[] = { "statement", "report", "release", "communique",
+                                     "announcement", "document", "filing", NULL };
+    return in_list(w, S);
 }
 
 static int is_quote(const sctx *c, int i)
@@ -1300,7 +1427,12 @@ static void pass_attribution(sctx *c, int *deny_src)
             while (g < 0 && k < (int)c->n - 1 && k < i + 5 &&
                    (P(c, k) == TAG_POS_DT || is_adj(c, k) || is_noun(c, k)))
                 g = group_at(c, ++k);
-            if (g >= 0) set_scope(c, 0, (int)c->n, head(c, g), POL_ASSERTED);
+            int src = g >= 0 ? head(c, g) : -1;
+            if (src < 0 && k < (int)c->n && is_statement(W(c, k))) src = c->st->last_source;
+            if (g >= 0 && is_statement(W(c, c->g[g].b < c->n ? c->g[g].b : c->g[g].b - 1)))
+                c->st->last_source = src;
+            else if (src >= 0) c->st->last_source = src;
+            if (src >= 0) set_scope(c, 0, (int)c->n, src, POL_ASSERTED);
         }
     }
     for (int v = 0; v < (int)c->n; v++) {
@@ -1314,8 +1446,21 @@ static void pass_attribution(sctx *c, int *deny_src)
         for (int k = v - 1; k >= 0 && k >= v - 3; k--)
             if (is_w(c, k, "not") || is_w(c, k, "n't") || is_w(c, k, "never"))
                 pol = POL_ASSERTED;
+        /* "reported to X", "is said to" are not reports */
+        if (v + 1 < (int)c->n && (is_w(c, v + 1, "to") ||
+                                  (is_w(c, v + 1, "directly") && is_w(c, v + 2, "to"))))
+            continue;
         int subj[4], ns = subject_of(c, v, subj, 4, 0);
         int speaker = ns ? head(c, subj[0]) : -1;
+        /* "the statement said", "It noted": whoever was quoted last */
+        if (ns && c->m[c->g[subj[0]].last].pron &&
+            c->d->actors[speaker].type != ACT_PER && c->st->last_source >= 0)
+            speaker = c->st->last_source;
+        if (!ns) {
+            for (int k = v - 1; k >= 0 && k >= v - 3; k--)
+                if (is_statement(W(c, k))) { speaker = c->st->last_source; break; }
+        }
+        if (speaker >= 0) c->st->last_source = speaker;
         int after = v + 1 < (int)c->n ? v + 1 : v;
         /* inverted: "..., said Jeffrey Dressler" */
         if (speaker < 0 && v + 1 < (int)c->n) {
@@ -1463,7 +1608,8 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     c.force_pol = -1;
     int deny_src;
     pass_attribution(&c, &deny_src);
-    if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_roles(&c)) || (rc = pass_verbs(&c)) ||
+    if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_including(&c)) ||
+        (rc = pass_roles(&c)) || (rc = pass_verbs(&c)) ||
         (rc = pass_nouns(&c)))
         return rc;
     if (deny_src >= 0 && c.comment < 0 && (rc = deny_previous(&c, deny_src))) return rc;
@@ -1520,6 +1666,7 @@ int extract_doc(dots_doc *d)
     memset(&st, 0, sizeof st);
     st.last_per = st.last_org = -1;
     st.para_seg = -1;
+    st.last_source = -1;
     st.nseen = d->nactors;
     st.seen = calloc(d->nactors + 1, sizeof *st.seen);
     if (!st.seen) return DOTS_ENOMEM;
