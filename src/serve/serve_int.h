@@ -49,6 +49,7 @@ typedef struct serve_req {
     char *method, *path;
     char *args[2];                /* the :params of the matched route */
     buf body;                     /* request body, at most srv->max_body */
+    size_t received;              /* body bytes seen, kept or not */
     serve_slot *slot;             /* borrowed while the handler runs */
     int queued;                   /* a response has been queued */
     /* the reply */

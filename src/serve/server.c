@@ -3,8 +3,9 @@
 ** Facts that shaped it:
 ** - libmicrohttpd calls the access handler several times per request: first
 **   with the headers only, then once per body chunk, then with no data. A
-**   reply may be queued on the first call (413, 421, 403): the body is then
-**   never read, and the connection closes after the reply.
+**   reply can be queued only on the first call (421, 403, 401, or 413 for an
+**   announced length: the body is then never read and the connection closes)
+**   or on the last one.
 ** - Worker threads come from MHD's pool (cfg->threads). A store handle serves
 **   one thread at a time, so the server keeps one slot per thread and a
 **   request borrows a slot only while its handler runs.
@@ -294,10 +295,15 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         return MHD_YES;
     }
     if (*upload_size) {
-        if (r->body.len + *upload_size > s->max_body) {
-            reply_error(r, 413, "request body over %zu bytes", s->max_body);
+        /* MHD can only reply once the body is in, so a body that outgrows the limit
+        ** without announcing its length is drained (up to 4 times the limit, then
+        ** the connection is cut) and answered with 413 at the end. */
+        r->received += *upload_size;
+        if (r->received > s->max_body) {
+            if (!r->status) reply_error(r, 413, "request body over %zu bytes", s->max_body);
+            buf_fini(&r->body);
             *upload_size = 0;
-            return send_reply(r);
+            return r->received > 4 * s->max_body ? MHD_NO : MHD_YES;
         }
         if (buf_append(&r->body, upload, *upload_size)) return MHD_NO;
         *upload_size = 0;
