@@ -342,7 +342,10 @@ static void test_ingest_and_read(void **st)
     snprintf(path, sizeof path, "/api/documents/%lld", (long long)id);
     r = get(path);
     assert_int_equal(r.status, 200);
-    assert_non_null(strstr(jstr(r.json, "text"), "Zahedan"));
+    /* {"document": {..., "text"}, "segments", "mentions", "claims"} (docs/STORE.md) */
+    const char *text0 = jstr(json_object_get(r.json, "document"), "text");
+    assert_non_null(text0);
+    assert_non_null(strstr(text0, "Zahedan"));
     assert_true(json_is_array(json_object_get(r.json, "claims")));
     resp_free(&r);
 

@@ -136,8 +136,9 @@ function claimOf(c) {
     time: c.time || '',
     source: src && typeof src === 'object' ? (src.name || src.id) : (src || c.source_name || ''),
     origin: c.origin || 'article',
-    doc: ev.doc !== undefined ? ev.doc : (ev.doc_id !== undefined ? ev.doc_id : (c.doc_id !== undefined ? c.doc_id : c.doc)),
-    docName: ev.doc_name || c.doc_name || '',
+    doc: c.doc && typeof c.doc === 'object' ? c.doc.id
+      : (ev.doc !== undefined ? ev.doc : (c.doc_id !== undefined ? c.doc_id : c.doc)),
+    docName: (c.doc && typeof c.doc === 'object' ? (c.doc.title || c.doc.name) : '') || ev.doc_name || c.doc_name || '',
     start: ev.start !== undefined ? ev.start : c.ev_start,
     end: ev.end !== undefined ? ev.end : c.ev_end,
     sentence: ev.text || ev.sentence || c.sentence || '',
@@ -155,7 +156,7 @@ function attachSuggest(input, onPick) {
   wireSuggest(input, box, onPick);
 }
 
-function wireSuggest(input, box, onPick) {
+function wireSuggest(input, box, onPick, withDocs) {
   let timer = null, seq = 0, items = [], active = -1;
   const close = () => { box.hidden = true; active = -1; };
   const mark = () => [...box.children].forEach((li, i) => li.classList.toggle('active', i === active));
@@ -168,10 +169,24 @@ function wireSuggest(input, box, onPick) {
       let res;
       try { res = await api('search', { q, limit: 8 }); } catch (e) { return; }
       if (my !== seq) return;
-      items = list(res, 'results', 'actors').map((a) => ({ a: ref(a), raw: a }));
+      const seen = new Set();
+      items = [];
+      for (const raw of list(res, 'actors', 'results')) {
+        const a = ref(raw);
+        if (seen.has(a.id)) continue;            /* one row per actor, not per alias */
+        seen.add(a.id);
+        items.push({ a, raw });
+      }
+      if (withDocs) for (const d of list(res.documents)) items.push({ doc: d, a: { id: 'doc:' + d.id, name: d.title || d.name } });
       clear(box);
-      items.forEach(({ a, raw }, i) => {
-        const aliases = (raw.aliases || []).map((x) => (typeof x === 'object' ? x.alias || x.name : x))
+      items.forEach(({ a, raw, doc }, i) => {
+        if (doc) {
+          box.appendChild(el('li', { role: 'option', class: 'docopt', onmousedown: (ev) => { ev.preventDefault(); pick(i); } },
+            el('span', { class: 'muted' }, 'document '), el('b', {}, doc.title || doc.name),
+            doc.snippet ? el('span', { class: 'alias' }, ' ' + doc.snippet) : null));
+          return;
+        }
+        const aliases = [].concat(raw.alias || [], raw.aliases || []).map((x) => (typeof x === 'object' ? x.alias || x.name : x))
           .filter((x) => x && x !== a.name).slice(0, 3);
         box.appendChild(el('li', { role: 'option', 'data-id': a.id,
           onmousedown: (ev) => { ev.preventDefault(); pick(i); } },
@@ -184,6 +199,7 @@ function wireSuggest(input, box, onPick) {
   const pick = (i) => {
     const it = items[i];
     if (!it) return;
+    if (it.doc) { close(); input.value = ''; go('#/doc/' + encodeURIComponent(it.doc.id)); return; }
     input.value = it.a.name;
     input.dataset.id = it.a.id;
     close();
@@ -303,12 +319,15 @@ async function viewActor(id) {
 }
 
 function renderProfile(a) {
-  const me = ref(a);
-  const aliases = (a.aliases || []).map((x) => (typeof x === 'object' ? x.alias || x.name : x));
+  const who = a.actor && typeof a.actor === 'object' ? a.actor : a;
+  const me = ref(who);
+  const aliases = (a.aliases || []).map((x) => (typeof x === 'object' ? x.alias || x.name : x)).filter((x) => x !== me.name);
   const facts = el('dl', { class: 'facts' });
   const add = (k, v) => { if (v !== undefined && v !== null && v !== '' && typeof v !== 'object') { facts.appendChild(el('dt', {}, k)); facts.appendChild(el('dd', {}, String(v))); } };
-  add('type', a.type); add('id', me.id); add('knowledge base', a.kb_id);
-  for (const k of ['claims', 'documents', 'sources', 'mentions']) add(k, typeof a[k] === 'object' ? undefined : a[k]);
+  add('type', who.type); add('id', me.id); add('key', who.key); add('knowledge base', who.kb_id);
+  const counts = a.counts && typeof a.counts === 'object' ? a.counts : a;
+  for (const k of ['mentions', 'documents', 'claims_out', 'claims_in', 'as_source', 'claims'])
+    add(k.replace('_', ' '), typeof counts[k] === 'object' ? undefined : counts[k]);
   show($('profile'), el('h1', {}, me.name),
     aliases.length ? el('p', { class: 'aliases' }, 'also: ' + aliases.join(', ')) : null, facts,
     el('p', {}, el('a', { href: '#/timeline?actor=' + encodeURIComponent(me.id) }, 'timeline'), ' · ',
@@ -318,11 +337,12 @@ function renderProfile(a) {
   const box = clear($('sanctions'));
   box.appendChild(el('h2', {}, 'Sanctions'));
   if (!sanc.length) { box.appendChild(el('p', { class: 'muted' }, 'Not on the stored lists.')); return; }
-  const t = el('table', { class: 'sanc' }, el('tr', {}, el('th', {}, 'list'), el('th', {}, 'entry'), el('th', {}, 'programs'), el('th', {}, 'ref')));
+  const t = el('table', { class: 'sanc' }, el('tr', {}, el('th', {}, 'list'), el('th', {}, 'entry'), el('th', {}, 'programs'), el('th', {}, 'ref'), el('th', {}, '')));
   for (const s of sanc) {
     t.appendChild(el('tr', {}, el('td', {}, s.list || ''), el('td', {}, s.name || ''),
       el('td', {}, [].concat(s.programs || s.program || []).join(', ')),
-      el('td', {}, s.entry_id || s.ref || s.id || '')));
+      el('td', {}, s.entry_id || s.ref || s.id || ''),
+      el('td', {}, s.matched_alias ? 'matched on ' + s.matched_alias : '')));
   }
   box.appendChild(t);
 }
@@ -345,7 +365,8 @@ function netElements(j) {
     const s = ref(e.source !== undefined ? e.source : e.from), t = ref(e.target !== undefined ? e.target : e.to);
     if (!s || !t) return;
     for (const x of [s, t]) if (!ids.has(x.id)) { ids.add(x.id); nodes.push({ group: 'nodes', data: { id: x.id, label: x.name, type: '' } }); }
-    const srcs = Number(e.sources !== undefined ? e.sources : (e.n_sources !== undefined ? e.n_sources : (e.claims || 1))) || 1;
+    /* independent sources: distinct documents behind the edge */
+    const srcs = Number(e.documents !== undefined ? e.documents : (e.sources !== undefined ? e.sources : (e.claims || 1))) || 1;
     edges.push({ group: 'edges', data: { id: 'e:' + s.id + ':' + t.id + ':' + e.predicate, source: s.id, target: t.id,
       predicate: e.predicate || '', sources: srcs, claims: Array.isArray(e.claims) ? e.claims.length : (e.claims || e.count || 1),
       width: Math.min(1 + 1.6 * srcs, 12), color: PRED_COLOR[e.predicate] || '#868e96', raw: e } });
@@ -465,18 +486,24 @@ function renderPath(path, i) {
     const toName = names[to.id] && to.name === to.id ? names[to.id] : to.name;
     if (k === 0) chain.appendChild(el('a', { class: 'node', href: '#/actor/' + encodeURIComponent(from.id) }, fromName));
     const claims = list(e, 'claims', 'evidence').map(claimOf);
-    const srcs = e.sources !== undefined ? e.sources : claims.length;
-    chain.appendChild(el('button', { type: 'button', class: 'edge pred-' + e.predicate, title: 'show the evidence',
+    for (const c of claims) for (const x of [c.subject, c.object]) if (x && !names[x.id]) names[x.id] = x.name;
+    const srcs = e.support !== undefined ? e.support : (e.sources !== undefined ? e.sources : claims.length);
+    const pred = e.predicate || (Array.isArray(e.predicates) ? e.predicates.join(', ') : '?');
+    const arrow = e.direction === 'backward' ? ['← ', ' —'] : e.direction === 'both' ? ['↔ ', ''] : ['— ', ' →'];
+    chain.appendChild(el('button', { type: 'button', class: 'edge', title: 'show the evidence',
       onclick: () => {
         const open = detail.dataset.edge === String(k);
         clear(detail);
         detail.dataset.edge = open ? '' : String(k);
-        if (!open) detail.append(el('h4', {}, fromName + ' ' + (e.predicate || '') + ' ' + toName), claimList(claims, 'No evidence attached.'));
-      } }, '— ' + (e.predicate || '?') + ' (' + srcs + ') →'));
+        if (!open) detail.append(el('h4', {}, fromName + ' ' + pred + ' ' + toName + ' · ' + srcs + ' independent document(s)'),
+          claimList(claims, 'No evidence attached.'));
+      } }, arrow[0] + pred + ' (' + srcs + ')' + arrow[1]));
     chain.appendChild(el('a', { class: 'node', href: '#/actor/' + encodeURIComponent(to.id) }, toName));
   });
   return el('div', { class: 'path', 'data-path': i },
-    el('div', { class: 'path-head' }, 'Path ' + (i + 1) + (path.score !== undefined ? ' · score ' + Number(path.score).toFixed(2) : '')),
+    el('div', { class: 'path-head' }, 'Path ' + (i + 1) + (path.hops !== undefined ? ' · ' + path.hops + ' hop(s)' : '') +
+      (path.support !== undefined ? ' · weakest edge has ' + path.support + ' document(s)' : '') +
+      (path.confidence !== undefined ? ' · confidence ' + Number(path.confidence).toFixed(2) : '')),
     chain, detail);
 }
 
@@ -610,7 +637,8 @@ async function viewDoc(id, params) {
   catch (e) { status(e.message, 'error'); show($('reader'), el('p', { class: 'error' }, e.message)); clear($('docclaims')); return; }
   status('');
   state.doc = d;
-  const text = String(d.text || '');
+  const meta = d.document && typeof d.document === 'object' ? d.document : d;
+  const text = String(meta.text || '');
   const at = byteIndex(text);
   const mentions = list(d.mentions).map((m) => {
     const a = ref(m.actor !== undefined ? (m.actor_name ? { id: m.actor, name: m.actor_name } : m.actor) : m.actor_id);
@@ -631,8 +659,9 @@ async function viewDoc(id, params) {
       el('div', { class: 'author' }, s.author ? String(s.author) : 'reader'), el('p', {}, kids)));
     else art.appendChild(el('p', {}, kids));
   }
-  show($('reader'), el('div', { class: 'doc-meta' }, el('b', {}, d.name || ('document ' + id)),
-    d.url ? el('span', { class: 'muted' }, ' ' + d.url) : null, d.date ? el('span', { class: 'muted' }, ' · ' + d.date) : null),
+  show($('reader'), el('div', { class: 'doc-meta' }, el('b', {}, meta.name || ('document ' + id)),
+    meta.url ? el('span', { class: 'muted' }, ' ' + meta.url) : null, meta.date ? el('span', { class: 'muted' }, ' · ' + meta.date) : null,
+    meta.byline ? el('span', { class: 'muted' }, ' · ' + meta.byline) : null),
   art, com.childNodes.length ? el('section', { class: 'comments-box' }, el('h2', {}, 'Reader comments'), com) : null);
   const own = claims.filter((c) => c.origin !== 'comment'), fromCom = claims.filter((c) => c.origin === 'comment');
   show($('docclaims'), el('h2', {}, own.length + ' claim(s) in the article'), claimList(own),
@@ -803,7 +832,7 @@ function init() {
   const m = /(?:^#|[&?])token=([0-9a-f]{64})/.exec(location.hash);
   if (m) { sessionStorage.setItem('dots-token', m[1]); state.token = m[1]; history.replaceState(null, '', location.pathname + '#/'); }
 
-  wireSuggest($('q'), $('suggest'), (a) => { $('q').value = ''; go('#/actor/' + encodeURIComponent(a.id)); });
+  wireSuggest($('q'), $('suggest'), (a) => { $('q').value = ''; go('#/actor/' + encodeURIComponent(a.id)); }, true);
   for (const input of document.querySelectorAll('input[data-suggest]')) {
     input.addEventListener('input', () => { delete input.dataset.id; });
     attachSuggest(input, () => {});
