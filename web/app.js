@@ -357,7 +357,7 @@ async function loadActorClaims() {
 function netElements(j) {
   const nodes = list(j, 'nodes').map((n) => {
     const r = ref(n);
-    return { group: 'nodes', data: { id: r.id, label: r.name, type: n.type || r.type || '', raw: n } };
+    return { group: 'nodes', data: { id: r.id, label: r.name, type: n.type || r.type || '', depth: n.depth || 0, raw: n } };
   });
   const ids = new Set(nodes.map((n) => n.data.id));
   const edges = [];
@@ -387,17 +387,22 @@ async function loadNetwork(extraFrom) {
   if (!extraFrom || !state.cy) {
     if (state.cy) state.cy.destroy();
     state.cy = makeGraph(els);
-    if (state.cy.zoom() > 1.3) { state.cy.zoom(1.3); state.cy.center(); }
+    if (state.cy.zoom() > 1.8) { state.cy.zoom(1.8); state.cy.center(); }
   } else {
     const fresh = els.filter((e) => state.cy.getElementById(e.data.id).empty());
     state.cy.add(fresh);
-    state.cy.layout({ name: 'cose', animate: false, randomize: false, fit: true, padding: 20 }).run();
+    for (const e of fresh) if (e.group === 'nodes') state.cy.getElementById(e.data.id).data('depth', 1 + (e.data.depth || 0));
+    state.cy.layout(LAYOUT).run();
   }
   const center = state.cy.getElementById(String(ref(j.center || j.actor || state.actor).id));
   if (center.nonempty()) center.addClass('center');
   $('graph').dataset.nodes = String(state.cy.nodes().length);
   $('graph').dataset.edges = String(state.cy.edges().length);
 }
+
+/* Rings around the actor: its neighbours on the first, theirs on the next. */
+const LAYOUT = { name: 'concentric', animate: false, fit: true, padding: 40, minNodeSpacing: 70,
+                 concentric: (n) => 10 - (n.data('depth') || 0), levelWidth: () => 1 };
 
 function makeGraph(els) {
   const cy = window.cytoscape({
@@ -421,7 +426,7 @@ function makeGraph(els) {
         'text-background-opacity': 0.7 } },
       { selector: 'edge:selected', style: { opacity: 1, 'line-style': 'dashed' } }
     ],
-    layout: { name: 'cose', animate: false, fit: true, padding: 20, nodeRepulsion: 8000 }
+    layout: LAYOUT
   });
   cy.on('tap', 'node', (ev) => nodeSide(ev.target));
   cy.on('dbltap', 'node', (ev) => { location.hash = '#/actor/' + encodeURIComponent(ev.target.id()); });

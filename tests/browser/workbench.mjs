@@ -40,10 +40,11 @@ page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text(
 page.on('pageerror', (e) => consoleErrors.push(String(e)));
 page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
 
-async function shot(name) {
+async function shot(name, height) {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, name), type: 'png' });
+  await page.screenshot({ path: join(SHOTS, name), type: 'png', fullPage: !!height,
+                          clip: height ? { x: 0, y: 0, width: 1280, height } : undefined });
 }
 
 async function apiPost(path, body) {
@@ -73,7 +74,7 @@ try {
   check(nodes > 1, `network graph drawn (${nodes} nodes)`);
   check(await page.locator('#graph canvas').count() > 0, 'cytoscape drew on a canvas');
   await page.waitForSelector('#actorclaims .claim');
-  await shot('actor.png');
+  await shot('actor.png', 1180);
 
   // ---- path Iran -> Taliban with its evidence
   await page.goto(BASE + '/#/path?from=Iran&to=Taliban&hops=3');
@@ -107,17 +108,32 @@ try {
   const nclaims = await page.locator('#addresult .claim').count();
   check(nclaims > 0, `its claims appear (${nclaims})`);
 
-  // ---- review a claim from the page
-  if (nclaims > 0) {
-    const id = await page.getAttribute('#addresult .claim', 'data-claim');
-    await page.click('#addresult .claim button.confirm');
-    await page.waitForSelector(`#addresult .claim[data-claim="${id}"].status-confirmed`);
-    check(true, `claim ${id} marked confirmed on the page`);
-    const doc = /document (\d+)/.exec(added)[1];
-    const stored = await (await fetch(`${BASE}/api/documents/${doc}`)).json();
-    const c = (stored.claims || []).find((x) => String(x.id) === id);
-    check(c && /confirm/.test(c.status || c.review || ''), 'the review is stored');
+  // ---- review claims from the page: confirm one, correct another
+  await page.goto(BASE + '/#/review?actor=Taliban');
+  await page.waitForSelector('#revclaims .claim');
+  const ids = await page.$$eval('#revclaims .claim', (rows) => rows.map((r) => r.dataset.claim));
+  check(ids.length > 0, `review lists ${ids.length} claim(s) of the Taliban`);
+  await page.click(`#revclaims .claim[data-claim="${ids[0]}"] button.confirm`);
+  await page.waitForSelector(`#revclaims .claim[data-claim="${ids[0]}"].status-confirmed`);
+  check(/confirmed/.test(await page.textContent(`#revclaims .claim[data-claim="${ids[0]}"]`)),
+        `claim ${ids[0]} is marked confirmed`);
+  if (ids.length > 1) {
+    const row = `#revclaims .claim[data-claim="${ids[1]}"]`;
+    await page.click(`${row} button.correct`);
+    await page.selectOption(`${row} .correct-form select[name=predicate]`, 'supports');
+    await page.click(`${row} .correct-form button[type=submit]`);
+    await page.waitForSelector(`#revclaims .claim[data-claim="${ids[1]}"].status-corrected`);
+    check(true, `claim ${ids[1]} corrected to supports`);
   }
+  const stored = await (await fetch(`${BASE}/api/claims?actor=Taliban&limit=500`)).json();
+  const byId = Object.fromEntries((stored.claims || []).map((c) => [String(c.id), c]));
+  check(byId[ids[0]] && byId[ids[0]].status === 'confirmed', 'the confirmation is stored');
+  if (ids.length > 1)
+    check(byId[ids[1]] && byId[ids[1]].status === 'corrected' && byId[ids[1]].predicate === 'supports',
+          'the correction is stored');
+  await page.goto(BASE + '/#/actor/Taliban');
+  await page.waitForSelector('#actorclaims .claim.status-confirmed');
+  check(true, 'reviewed claims are marked in the actor view');
 
   // ---- a cross-origin style write without the CSRF header is refused
   const forged = await page.evaluate(async () => {
