@@ -5,8 +5,8 @@
 # DB defaults to $BUILD/bench-api.db; when it does not exist it is generated
 # with $BUILD/bench_store (the store module's generator) if that is built.
 # Env: CONNS (64), SECS (10), THREADS (server worker threads, 4),
-#      PAIRS ("from:to ..." actor pairs for the path runs; default: picked
-#      from the store's busiest actors).
+#      PAIRS ("from:to ..." actor pairs for the path runs; default: pairs of
+#      the 40 actors picked, kept when the path query answers 200).
 # Prints one line per endpoint and fails when any request errored or was not 2xx.
 set -eu
 build=${1:-build}
@@ -41,20 +41,40 @@ stats=$(node -e 'fetch(process.argv[1] + "/api/stats").then((r) => r.text()).the
 echo "store: $db"
 echo "stats: $stats"
 
-# Actors to query: the ones the search for common letters returns first.
-actors=$(node -e '
-  const u = process.argv[1];
-  (async () => {
-    const seen = new Set();
-    for (const q of ["a", "e", "i", "o", "an", "ta"]) {
-      const j = await (await fetch(u + "/api/search?limit=20&q=" + q)).json();
-      for (const a of j.results || j.actors || j || []) seen.add(String(a.id ?? a.name));
-    }
-    console.log([...seen].slice(0, 40).join("\n"));
-  })();' "$url")
-[ -n "$actors" ] || { echo "bench/api.sh: no actors found in $db"; exit 1; }
-mapfile -t A <<<"$actors"
-enc() { node -e 'console.log(encodeURIComponent(process.argv[1]))' "$1"; }
+# Actors to query: 40 ids spread over the store (ids are 1..actors), kept when
+# /api/actors/ID answers 200; path pairs are consecutive picks that answer 200.
+node - "$url" >"$tmp/urls" <<'JS'
+const u = process.argv[2];
+(async () => {
+  const st = await (await fetch(u + '/api/stats')).json();
+  const n = Math.max(1, st.actors || 1);
+  const ids = [];
+  for (let i = 0; ids.length < 40 && i < 400; i++) {
+    const id = 1 + ((i * 7919) % n);
+    if (ids.includes(id)) continue;
+    if ((await fetch(`${u}/api/actors/${id}`)).status === 200) ids.push(id);
+    if (ids.length >= n) break;
+  }
+  const out = [];
+  for (const id of ids) out.push(`actor /api/actors/${id}`, `network /api/network?actor=${id}&depth=1`);
+  for (let i = 0; i + 1 < ids.length; i++) {
+    const p = `/api/path?from=${ids[i]}&to=${ids[(i * 7 + 3) % ids.length]}&hops=3&k=5`;
+    if (ids[i] !== ids[(i * 7 + 3) % ids.length] && (await fetch(u + p)).status === 200) out.push(`path ${p}`);
+  }
+  for (const q of ['ir', 'ta', 'al', 'un', 'ha', 'ma']) out.push(`search /api/search?q=${q}&limit=10`);
+  console.log(out.join('\n'));
+})();
+JS
+mapfile -t actor_paths < <(awk '$1 == "actor" {print $2}' "$tmp/urls")
+mapfile -t net_paths < <(awk '$1 == "network" {print $2}' "$tmp/urls")
+mapfile -t path_paths < <(awk '$1 == "path" {print $2}' "$tmp/urls")
+mapfile -t search_paths < <(awk '$1 == "search" {print $2}' "$tmp/urls")
+[ ${#actor_paths[@]} -gt 0 ] || { echo "bench/api.sh: no actors found in $db"; exit 1; }
+if [ -n "${PAIRS:-}" ]; then
+    enc() { node -e 'console.log(encodeURIComponent(process.argv[1]))' "$1"; }
+    path_paths=()
+    for p in $PAIRS; do path_paths+=("/api/path?from=$(enc "${p%%:*}")&to=$(enc "${p#*:}")&hops=3&k=5"); done
+fi
 
 cat >"$tmp/rotate.lua" <<'LUA'
 -- one of the given paths at random per request
@@ -62,21 +82,6 @@ local paths = {}
 init = function(args) for _, a in ipairs(args) do paths[#paths + 1] = a end end
 request = function() return wrk.format("GET", paths[math.random(#paths)]) end
 LUA
-
-actor_paths=(); net_paths=(); path_paths=(); search_paths=()
-for a in "${A[@]}"; do
-    e=$(enc "$a")
-    actor_paths+=("/api/actors/$e"); net_paths+=("/api/network?actor=$e&depth=1")
-done
-if [ -n "${PAIRS:-}" ]; then
-    for p in $PAIRS; do path_paths+=("/api/path?from=$(enc "${p%%:*}")&to=$(enc "${p#*:}")&hops=3&k=5"); done
-else
-    n=${#A[@]}
-    for i in $(seq 0 $((n - 2))); do
-        path_paths+=("/api/path?from=$(enc "${A[$i]}")&to=$(enc "${A[$(((i * 7 + 3) % n))]}")&hops=3&k=5")
-    done
-fi
-for q in ir ta al un ha ma; do search_paths+=("/api/search?q=$q&limit=10"); done
 
 run() {   # name, paths...
     local name=$1; shift
@@ -96,7 +101,7 @@ run() {   # name, paths...
 bad=0
 echo "wrk: $conns connections, ${secs}s per run, server threads $threads, $(nproc) cores"
 run actor "${actor_paths[@]}"
-run path "${path_paths[@]}"
+[ ${#path_paths[@]} -gt 0 ] && run path "${path_paths[@]}"
 run network "${net_paths[@]}"
 run search "${search_paths[@]}"
 ru=$(ps -o rss= -p "$pid" | tr -d ' ')
