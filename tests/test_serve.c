@@ -112,7 +112,7 @@ static char *auth_header(void)
 
 static resp post_json(const char *path, const char *extra, const char *json)
 {
-    char h[512];
+    char h[1024];
     snprintf(h, sizeof h, "%sContent-Type: application/json\r\n", extra ? extra : "");
     return http("POST", path, h, json, strlen(json));
 }
