@@ -233,17 +233,16 @@ static enum MHD_Result send_reply(serve_req *r)
     if (r->data) {
         resp = MHD_create_response_from_buffer(r->data_len, (void *)r->data,
                                                MHD_RESPMEM_PERSISTENT);
+    } else if (r->json) {
+        /* jansson allocates with malloc: MHD frees the text itself, no copy (an
+        ** actor with 1000 claims is ~450 KB of JSON). */
+        size_t flags = serve_arg(r, "pretty") ? JSON_INDENT(2) : JSON_COMPACT;
+        char *s = json_dumps(r->json, flags);
+        if (!s) return MHD_NO;
+        resp = MHD_create_response_from_buffer(strlen(s), s, MHD_RESPMEM_MUST_FREE);
+        if (!resp) free(s);
+        r->ctype = "application/json; charset=utf-8";
     } else {
-        if (r->json) {
-            char *s = json_dumps(r->json, serve_arg(r, "pretty") ? JSON_INDENT(2) : JSON_COMPACT);
-            buf_reset(&r->raw);
-            if (!s || buf_puts(&r->raw, s) || buf_putc(&r->raw, '\n')) {
-                free(s);
-                return MHD_NO;
-            }
-            free(s);
-            r->ctype = "application/json; charset=utf-8";
-        }
         size_t n = r->raw.len;
         resp = MHD_create_response_from_buffer(n, buf_steal(&r->raw), MHD_RESPMEM_MUST_FREE);
     }
