@@ -13,6 +13,7 @@
 
 #include "dots.h"
 #include "text/text.h"
+#include "text/text_int.h"
 
 /* ---- Helpers --------------------------------------------------------------- */
 typedef struct { const char *s; buf toks, sents; } collect;
@@ -259,6 +260,74 @@ static void test_plain_edges(void **state)
     doc_free(d);
 }
 
+/* Comment shapes other sites use: a name line over a date line after a
+** heading, "NAME wrote:", and a trailing single-line topics list. */
+static void test_plain_comment_styles(void **state)
+{
+    (void)state;
+    const char *s =
+        "Militia leader detained in Basra\n"
+        "Posted on 3 May 2016\n\n"
+        "Iraqi police detained a Kata'ib Hezbollah commander on Monday.\n\n"
+        "Officials said he was released later.\n\n"
+        "Tags: Iraq, Kata'ib Hezbollah\n\n"
+        "2 Responses\n\n"
+        "Sara K\n"
+        "May 3, 2016 at 4:12 pm\n\n"
+        "He was freed within hours. Iran intervened.\n\n"
+        "Anonymous\n"
+        "May 4, 2016 at 9:01 am\n\n"
+        "Mark T. wrote:\n"
+        "Kata'ib Hezbollah is armed by the IRGC.\n";
+    dots_doc *d = parse_tok(s, strlen(s), "text");
+    assert_string_equal(d->date, "2016-05-03");
+    assert_int_equal(d->ntags, 2);
+    assert_string_equal(d->tags[1], "Kata'ib Hezbollah");
+    assert_int_equal(d->ncomments, 3);
+    assert_string_equal(d->comments[0].author, "Sara K");
+    assert_memory_equal(d->text + d->comments[0].start, "He was freed", 12);
+    assert_string_equal(d->comments[1].author, "Anonymous");
+    assert_true(d->comments[1].empty);
+    assert_string_equal(d->comments[2].author, "Mark T.");
+    assert_memory_equal(d->text + d->comments[2].start, "Kata'ib", 7);
+    size_t body = 0;
+    for (size_t i = 0; i < d->nsegs; i++) body += d->segs[i].kind == SEG_BODY;
+    assert_int_equal(body, 2);
+    doc_free(d);
+}
+
+static void test_formats_and_dates(void **state)
+{
+    (void)state;
+    assert_string_equal(text_detect_format("a.html", "x", 1), "html");
+    assert_string_equal(text_detect_format("a.jsonl", "x", 1), "jsonl");
+    assert_string_equal(text_detect_format("a", "  <!DOCTYPE html>", 17), "html");
+    assert_string_equal(text_detect_format("a", "{\"id\":1}", 8), "jsonl");
+    assert_string_equal(text_detect_format("a", "< 5 rockets", 11), "text");
+    assert_string_equal(text_detect_format("-", "", 0), "text");
+    static const char *const in[] = { "2022-10-17", "May 21, 2016", "21 May 2016",
+        "Published: Thursday, March 14, 2024", "Sept. 3rd, 2019", "Dec. 2, 2001",
+        "2016-05-21T10:00:00Z", "posted on Mon, 4 Jan 2021 10:00" };
+    static const char *const out[] = { "2022-10-17", "2016-05-21", "2016-05-21", "2024-03-14",
+        "2019-09-03", "2001-12-02", "2016-05-21", "2021-01-04" };
+    for (size_t i = 0; i < sizeof in / sizeof *in; i++) {
+        char iso[11] = "";
+        assert_true(text_parse_date(in[i], strlen(in[i]), iso) > 0);
+        assert_string_equal(iso, out[i]);
+    }
+    static const char *const bad[] = { "May 2016", "2016-13-01", "Mayday 21, 2016", "21 rockets",
+        "20160521", "" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char iso[11];
+        assert_int_equal(text_parse_date(bad[i], strlen(bad[i]), iso), 0);
+    }
+    dots_doc **docs = NULL;
+    size_t n = 0;
+    char err[128];
+    assert_int_equal(text_parse("x", "a", 1, "pdf", &docs, &n, err, sizeof err), DOTS_EINVAL);
+    assert_non_null(strstr(err, "unknown format"));
+}
+
 static void test_invalid_utf8_and_nul(void **state)
 {
     (void)state;
@@ -473,6 +542,8 @@ int main(void)
         cmocka_unit_test(test_seed_page),
         cmocka_unit_test(test_dev_eval_docs),
         cmocka_unit_test(test_plain_edges),
+        cmocka_unit_test(test_plain_comment_styles),
+        cmocka_unit_test(test_formats_and_dates),
         cmocka_unit_test(test_invalid_utf8_and_nul),
         cmocka_unit_test(test_binary_junk),
         cmocka_unit_test(test_long_line),

@@ -296,6 +296,16 @@ static int classify(parse *p, size_t k, int in_comments, size_t *a0, size_t *a1,
         }
     }
     if (b && in_comments) { *a0 = *a1 = b; *tx = b; return L_BULLET; }
+    /* in comments, a name line directly over a date line: "Sara K" / "May 3, 2016 at 4:12 pm" */
+    if (in_comments && k + 1 < p->n && !p->ln[k + 1].blank_before && topic_like(s, len)) {
+        const line *n = &p->ln[k + 1];
+        char iso[11];
+        size_t dl = text_parse_date(p->t + n->start, n->end - n->start, iso);
+        if (dl && n->end - n->start - dl <= 25) {
+            *a0 = 0; *a1 = len; *tx = n->end - l->start;
+            return L_COMMENT;
+        }
+    }
     if (is_topic_head(s, len, &v)) return L_TOPICHEAD;
     return L_TEXT;
 }
@@ -460,6 +470,12 @@ static int body(parse *p, size_t first)
             in_comments = 1;
             c = (pending){ .open = 1, .author_s = l->start + a0, .author_e = l->start + a1,
                            .hdr_end = l->end, .has_author = cl == L_COMMENT };
+            if (l->start + tx > l->end) {           /* the header took the next line too */
+                k++;
+                l = &p->ln[k];
+                c.hdr_end = l->end;
+                tx = l->end - l->start;
+            }
             /* strip a trailing colon and spaces from the author */
             while (c.author_e > c.author_s && strchr(" :", p->t[c.author_e - 1])) c.author_e--;
             size_t ts = l->start + tx;
