@@ -420,6 +420,31 @@ static void test_html_page(void **state)
     free(src);
 }
 
+/* A page without <article>: div soup, "NAME says:" heads, a topic list. */
+static void test_html_div_page(void **state)
+{
+    (void)state;
+    size_t len;
+    char *src = read_all("examples/irgc-qf-drone-shipment.html", &len);
+    assert_non_null(src);
+    dots_doc *d = parse1("examples/irgc-qf-drone-shipment.html", src, len, NULL);
+    assert_int_equal(text_tokenize_doc(d), DOTS_OK);
+    check_doc(d);
+    assert_string_equal(d->title, "Navy seizes Iranian drone parts bound for Houthis in Arabian Sea");
+    assert_string_equal(d->date, "2024-01-28");
+    assert_string_equal(d->byline, "R. Kapoor");
+    assert_int_equal(d->ncomments, 2);
+    assert_string_equal(d->comments[0].author, "harbor_pilot");
+    assert_memory_equal(d->text + d->comments[0].start, "The IRGC-QF", 11);
+    assert_int_equal(d->ntopics, 3);
+    assert_string_equal(d->topics[2], "CENTCOM");
+    assert_null(strstr(d->text, "fake"));           /* document.write in a script */
+    assert_null(strstr(d->text, "Piracy returns"));  /* sidebar, outside the post body */
+    assert_non_null(strstr(d->text, "Iran's Islamic Revolutionary Guard Corps"));
+    doc_free(d);
+    free(src);
+}
+
 static void test_html_hostile(void **state)
 {
     (void)state;
@@ -548,6 +573,7 @@ int main(void)
         cmocka_unit_test(test_binary_junk),
         cmocka_unit_test(test_long_line),
         cmocka_unit_test(test_html_page),
+        cmocka_unit_test(test_html_div_page),
         cmocka_unit_test(test_html_hostile),
         cmocka_unit_test(test_jsonl),
         cmocka_unit_test(test_jsonl_errors),

@@ -168,6 +168,7 @@ typedef struct html {
     cmt *c; size_t nc, capc;
     /* where the walk is: the node that opened each context, NULL if none */
     GumboNode *title_el, *h1_el, *byline_el, *time_el, *tag_el, *topics_el, *tags_el;
+    GumboNode *date_el;       /* class "date"/"published"/"timestamp": a date if it parses */
     GumboNode *section, *item, *author_el, *meta_el;
     acc para, title, h1, byline, date, tag, author, item_para, item_text;
     int item_paras, section_items;
@@ -295,6 +296,26 @@ static int is_comment_item(const GumboNode *n)
     return 0;
 }
 
+/* A class token naming a date: "date", "date-x", "x-date", "published", "timestamp"
+** (but not "candidate" or "updates"). */
+static int date_class(const GumboNode *n)
+{
+    const char *c = attr(n, "class");
+    if (!c) return 0;
+    while (*c) {
+        while (*c == ' ' || *c == '\t') c++;
+        const char *e = c;
+        while (*e && *e != ' ' && *e != '\t') e++;
+        size_t k = (size_t)(e - c);
+        if ((k >= 4 && !strncasecmp(c, "date", 4)) ||
+            (k >= 5 && (!strncasecmp(e - 5, "-date", 5) || !strncasecmp(e - 5, "_date", 5))) ||
+            (k >= 9 && !strncasecmp(c, "published", 9)) || (k >= 9 && !strncasecmp(c, "timestamp", 9)))
+            return 1;
+        c = e;
+    }
+    return 0;
+}
+
 static int is_author_el(const GumboNode *n)
 {
     if (tag_is(n, GUMBO_TAG_CITE)) return 1;
@@ -309,7 +330,7 @@ static int is_meta_el(const GumboNode *n)
 {
     if (tag_is(n, GUMBO_TAG_TIME)) return 1;
     static const char *const C[] = { "meta", "date", "time", "permalink", "reply", "vote",
-        "actions", "avatar" };
+        "actions", "avatar", "head" };
     for (size_t k = 0; k < sizeof C / sizeof *C; k++)
         if (attr_has(n, "class", C[k])) return 1;
     return 0;
@@ -393,10 +414,10 @@ static acc *target(html *h)
         if (h->meta_el) return NULL;
         return &h->item_para;
     }
+    if (h->time_el || h->date_el) return &h->date;
     if (h->byline_el) return &h->byline;
     if (h->tag_el) return &h->tag;
     if (h->tags_el || h->topics_el) return NULL;      /* labels such as "Filed under:" */
-    if (h->time_el) return &h->date;
     if (h->h1_el) return &h->h1;
     return &h->para;
 }
@@ -490,7 +511,14 @@ static int enter(html *h, GumboNode *n)
         }
         return 1;
     }
-    if (t == GUMBO_TAG_H1 && !h->h1_el && !h->h1.t.len) {
+    if (!h->time_el && !h->date_el && !h->date.t.len && date_class(n)) {
+        h->date_el = n;
+        return 1;
+    }
+    if (!h->h1_el && !h->h1.t.len &&
+        (t == GUMBO_TAG_H1 || attr_has(n, "itemprop", "headline") ||
+         attr_has(n, "class", "entry-title") || attr_has(n, "class", "post-title") ||
+         attr_has(n, "class", "article-title") || attr_has(n, "class", "headline"))) {
         h->h1_el = n;
         return 1;
     }
@@ -528,6 +556,17 @@ static int leave(html *h, GumboNode *n)
                 rc = add_piece(h, SEG_DATE, a->value, strlen(a->value), vs, ve, -1);
             }
             if (!rc) memcpy(h->p[h->np - 1].iso, h->date_iso, sizeof h->date_iso);
+        }
+    }
+    if (n == h->date_el) {
+        h->date_el = NULL;
+        char iso[11];
+        /* a date if it reads as one ("Posted on May 2, 2016"), otherwise body text */
+        if (!rc && h->date.t.len && text_parse_date(h->date.t.s, h->date.t.len, iso)) {
+            rc = add_acc(h, SEG_DATE, &h->date);
+            if (!rc) memcpy(h->p[h->np - 1].iso, iso, sizeof iso);
+        } else if (!rc) {
+            rc = add_acc(h, h->byline_el ? SEG_BYLINE : SEG_BODY, &h->date);
         }
     }
     if (n == h->tag_el) {
@@ -654,6 +693,22 @@ static int assemble(html *h)
     } else if (h->title.t.len) {
         title.text = h->title.t.s; title.len = h->title.t.len;
         title.src_s = h->title.src_s; title.src_e = h->title.src_e;
+        /* "Headline | Site" or "Headline - Site": drop the shorter site name */
+        static const char *const SEP[] = { " | ", " - ", " \xE2\x80\x94 ", " \xE2\x80\x93 " };
+        for (size_t k = 0; k < sizeof SEP / sizeof *SEP; k++) {
+            const char *last = NULL, *q = title.text;
+            while ((q = strstr(q, SEP[k]))) last = q++;
+            if (!last) continue;
+            size_t keep = (size_t)(last - title.text);
+            if (keep >= title.len - keep - strlen(SEP[k]) && keep > 0) {
+                size_t cut = title.len - keep;
+                title.len = keep;
+                /* the source range shrinks by the same bytes when no entity intervened */
+                if (title.src_e - title.src_s == keep + cut) title.src_e -= cut;
+                else if (title.src_e >= title.src_s + keep) title.src_e = title.src_s + keep;
+            }
+            break;
+        }
     }
     if (title.text) {
         if (emit(h, &text, &title)) goto out;

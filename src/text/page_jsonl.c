@@ -73,18 +73,6 @@ static size_t member(const char *s, size_t len, size_t o, const char *key)
     return 0;
 }
 
-/* The start of element k of the array at a (at '['), or 0. */
-static size_t element(const char *s, size_t len, size_t a, size_t k)
-{
-    size_t i = ws(s, len, a + 1);
-    for (size_t n = 0; i < len && s[i] != ']'; n++) {
-        if (n == k) return i;
-        i = ws(s, len, skip_value(s, len, i));
-        if (i < len && s[i] == ',') i = ws(s, len, i + 1);
-    }
-    return 0;
-}
-
 /* ---- Decoding with an offset map --------------------------------------------- */
 typedef struct dstr {
     buf t;
@@ -283,8 +271,13 @@ static int comments(rec *r, json_t *j, size_t o)
         doc_warn(r->d, "%s: line %zu: \"comments\" is not an array, ignored", r->file, r->lineno);
         return DOTS_OK;
     }
+    size_t next = ws(r->line, r->len, av + 1);     /* walk the raw array alongside */
     json_array_foreach(a, k, c) {
-        size_t e = element(r->line, r->len, av, k);
+        size_t e = next < r->len && r->line[next] != ']' ? next : 0;
+        if (e) {
+            next = ws(r->line, r->len, skip_value(r->line, r->len, e));
+            if (next < r->len && r->line[next] == ',') next = ws(r->line, r->len, next + 1);
+        }
         const char *author = "";
         json_t *jt = c;
         size_t tv = e;                      /* where the text string starts */
