@@ -210,6 +210,19 @@ static size_t url_at(const char *s, size_t len, size_t i)
     return j - i;
 }
 
+/* A top-level domain at i ("com" in "vivanews.com") followed by a non-letter:
+** its length, else 0. Lower case only, so a sentence's "The" never matches. */
+static size_t tld_at(const char *s, size_t len, size_t i)
+{
+    static const char *const T[] = { "com", "org", "net", "gov", "edu", "int", "mil", "info",
+        "co", "uk", "ir", "af", "pk", "ru", "de", "fr", NULL };
+    size_t n = letters(s, len, i);
+    if (n < 2 || n > 4 || (i + n < len && (IS_DIGIT(s[i + n]) || s[i + n] == '-'))) return 0;
+    for (int k = 0; T[k]; k++)
+        if (strlen(T[k]) == n && memcmp(s + i, T[k], n) == 0) return n;
+    return 0;
+}
+
 /* Scan a word starting at i (a letter or digit); returns its end. */
 static size_t scan_word(const char *s, size_t len, size_t i)
 {
@@ -267,6 +280,7 @@ static size_t scan_word(const char *s, size_t len, size_t i)
                 if (i + 1 < len && s[i] == '-' && IS_ALPHA(s[i + 1])) { i++; continue; }
                 return i;
             }
+            if (tld_at(s, len, i + 1)) { i += 1 + tld_at(s, len, i + 1); continue; }
             if (plen == i - ws && abbr_kind(s + ps, plen, s, len, i) &&
                 !(i + 1 < len && s[i + 1] == '.'))
                 return i + 1;
