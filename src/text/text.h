@@ -22,8 +22,9 @@ int text_parse(const char *file, const char *src, size_t len, const char *format
 /* "text", "html" or "jsonl", from the name's extension and the first bytes. */
 const char *text_detect_format(const char *file, const char *src, size_t len);
 
-/* Fill d->sents and d->toks from d->segs. Sentences never cross a segment;
-** date, tags and topics segments get no sentences. */
+/* Fill d->sents and d->toks from d->segs, replacing any earlier ones.
+** Sentences never cross a segment; date, tags and topics segments get no
+** sentences. Returns DOTS_OK or DOTS_ENOMEM. */
 int text_tokenize_doc(dots_doc *d);
 
 /* Tokenize one run of text, for tools that have no document (the tagger's

@@ -492,6 +492,9 @@ static int doc_sent_cb(size_t first, size_t count, void *ctx_)
 int text_tokenize_doc(dots_doc *d)
 {
     init_cls();
+    /* idempotent: a second call replaces the tokens instead of appending */
+    d->ntoks = 0;
+    d->nsents = 0;
     text_toks v = { d->toks, d->ntoks, d->captoks };
     int rc = DOTS_OK;
     /* a token per 5 bytes is typical of news text: one allocation up front */
