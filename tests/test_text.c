@@ -184,6 +184,10 @@ static void test_seed_page(void **state)
     assert_int_equal(text_tokenize_doc(d), DOTS_OK);
     check_doc(d);
     assert_true(d->nsents > 100);
+    size_t ntoks = d->ntoks, nsents = d->nsents;
+    assert_int_equal(text_tokenize_doc(d), DOTS_OK);       /* a second call replaces */
+    assert_int_equal(d->ntoks, ntoks);
+    assert_int_equal(d->nsents, nsents);
     /* "the Taliban’s" is "Taliban" "’s" in the first sentence */
     int found = 0;
     for (size_t i = 0; i + 1 < d->ntoks && d->toks[i].end < 80; i++)

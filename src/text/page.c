@@ -294,6 +294,10 @@ int text_parse(const char *file, const char *src, size_t len, const char *format
     *docs = NULL;
     *ndocs = 0;
     if (!file) file = "-";
+    /* offsets in doc->text are 32-bit */
+    if (len >= UINT32_MAX)
+        return base_err(err, errlen, DOTS_EFORMAT, "%s: too large (%zu bytes; the limit is 4 GB)",
+                        file, len);
     if (!format) format = text_detect_format(file, src, len);
     if (strcmp(format, "jsonl") == 0)
         return text_parse_jsonl(file, src, len, docs, ndocs, err, errlen);
