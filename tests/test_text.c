@@ -469,6 +469,18 @@ static void test_html_hostile(void **state)
     assert_non_null(strstr(d->warnings[d->nwarnings - 1], "nested deeper"));
     doc_free(d);
 
+    /* a body whose class mentions comments is still a page, not a comment section */
+    const char *wp = "<html><body class=\"single comments-open\"><div id=\"wrap-comments\">"
+                     "<article><h1>T</h1><p>Hamas fired rockets.</p></article>"
+                     "<div id=\"comments\"><div class=\"comment\"><cite>Ann</cite><p>Yes.</p>"
+                     "</div></div></div></body></html>";
+    d = parse_tok(wp, strlen(wp), "html");
+    assert_int_equal(d->ncomments, 1);
+    assert_string_equal(d->comments[0].author, "Ann");
+    assert_non_null(strstr(d->text, "Hamas fired rockets."));
+    assert_int_equal(d->segs[1].kind, SEG_BODY);
+    doc_free(d);
+
     /* junk that merely starts like markup, and empty markup */
     static const char *const junk[] = { "<", "<>", "<!--", "<html", "</p></p></div>",
         "<p>\xff\xfe\x00" "bad</p>", "<table><tr><td><table><td>x", "<svg><p>y</svg>" };

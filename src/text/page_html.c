@@ -448,6 +448,16 @@ static void meta_tag(html *h, GumboNode *n)
     }
 }
 
+/* <body class="comments-open"> or a wrapper around the article is no comment
+** section: a section must not be body/html or hold the article. */
+static int holds_article(const html *h, const GumboNode *n)
+{
+    if (tag_is(n, GUMBO_TAG_BODY) || tag_is(n, GUMBO_TAG_HTML) || is_article(n)) return 1;
+    for (const GumboNode *a = h->article; a; a = a->parent)
+        if (a == n) return 1;
+    return 0;
+}
+
 /* Called when the walk enters an element; returns 1 to descend. */
 static int enter(html *h, GumboNode *n)
 {
@@ -464,7 +474,7 @@ static int enter(html *h, GumboNode *n)
     if (is_block(n) && flush_para(h)) return -1;
     if (n == h->article) h->in_article = 1;
     if (!h->section && (class_or_id(n, "comment") || class_or_id(n, "disqus") ||
-                        class_or_id(n, "responses"))) {
+                        class_or_id(n, "responses")) && !holds_article(h, n)) {
         h->section = n;
         h->section_items = 0;
         return 1;
