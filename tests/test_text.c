@@ -252,6 +252,14 @@ static void test_plain_edges(void **state)
     doc_free(d);
 
     /* no trailing newline, CRLF line ends, a byline and a written-out date */
+    /* "The ministry said:" introduces a quote inside the article, not comments */
+    const char *q = "Strike\n\nIran denied it.\n\nThe foreign ministry said:\n\n"
+                    "\"We never armed them.\"\n\nMore body.\n";
+    d = parse_tok(q, strlen(q), "text");
+    assert_int_equal(d->ncomments, 0);
+    assert_int_equal(d->nsegs, 5);
+    doc_free(d);
+
     const char *s = "Strike in Syria\r\nBy Jane Roe\r\nMay 21, 2016\r\n\r\nThe U.S. struck.\r\n"
                     "\r\nIran denied it.";
     d = parse_tok(s, strlen(s), "text");

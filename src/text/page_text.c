@@ -109,6 +109,26 @@ static size_t bullet_len(const char *s, size_t len)
     return 0;
 }
 
+/* "The ministry said:" or "He wrote:" in an article introduces a quote, not a
+** reader comment: a subject with one of these words is no commenter's name. */
+static int reporting_subject(const char *s, size_t n)
+{
+    static const char *const W[] = { "the", "a", "an", "he", "she", "they", "it", "we", "his",
+        "her", "their", "its", "who", "which", "that", "this", "spokesman", "spokeswoman",
+        "spokesperson", "statement", "ministry", "minister", "official", "officials",
+        "report", "police", "president", "army", "military", "government", "agency", NULL };
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && s[i] == ' ') i++;
+        size_t e = i;
+        while (e < n && s[e] != ' ') e++;
+        for (int k = 0; W[k]; k++)
+            if (strlen(W[k]) == e - i && strncasecmp(s + i, W[k], e - i) == 0) return 1;
+        i = e;
+    }
+    return 0;
+}
+
 static const char *const SAYS[] = { " says", " said", " wrote", " writes", " commented",
                                     " replied", " comments" };
 
@@ -164,7 +184,7 @@ static int comment_header(const char *s, size_t len, size_t *a0, size_t *a1, siz
                 if (s[q] == ' ') words++;
                 if (s[q] == ';' || s[q] == '"' || s[q] == '!' || s[q] == '?') words = 99;
             }
-            if (words > 6) return 0;
+            if (words > 6 || reporting_subject(s, i)) return 0;
             *a0 = 0; *a1 = i; *text = c + 1;
             return 1;
         }
