@@ -476,6 +476,27 @@ static size_t acronym_after(linker *L, int ai, size_t k, size_t lim)
     return 3;
 }
 
+/* A capitalised word the tagger missed that this document has already
+** introduced: an acronym defined in brackets, or a person's surname. */
+static int known_here(linker *L, size_t i, size_t first)
+{
+    const dots_doc *d = L->d;
+    const char *s = tok_s(d, i);
+    size_t n = tok_n(d, i);
+    if (n < 2 || !starts_upper(s, n)) return -1;
+    if (d->toks[i].pos && !TAG_IS_PROPER(d->toks[i].pos)) return -1;
+    fold_span(L, d->toks[i].start, d->toks[i].end);
+    if (!L->fold.len || is_junk_word(L->fold.s)) return -1;
+    int ai = find_doc_alias(L, L->fold.s);
+    if (ai >= 0 || i == first) return ai;         /* a sentence's first word is too often not a name */
+    name_form *nf = malloc(sizeof *nf);
+    if (!nf) { L->oom = 1; return -1; }
+    name_parse(s, n, nf);
+    if (nf->n == 1 && nf->t[0].kind == NAME_TOK_WORD && nf->t[0].len >= 3) ai = person_match(L, nf);
+    free(nf);
+    return ai;
+}
+
 /* ---- The pass -------------------------------------------------------------------- */
 static int last_actor(const linker *L) { return L->nm ? L->m[L->nm - 1].actor : -1; }
 
@@ -502,9 +523,12 @@ static void link_sentence(linker *L, size_t first, size_t lim)
             else used = take_ner(L, i, nn, lim);
         } else {
             size_t pl = compound_prefix(L, i, &alias);
+            int ai;
             if (pl) {
-                int ai = kb_actor(L, (int)L->kb->aliases[alias].entry);
+                ai = kb_actor(L, (int)L->kb->aliases[alias].entry);
                 mention(L, ai, i, 1, d->toks[i].start, d->toks[i].start + (uint32_t)pl);
+            } else if ((ai = known_here(L, i, first)) >= 0) {
+                mention(L, ai, i, 1, d->toks[i].start, d->toks[i].end);
             }
             used = 1;
         }
