@@ -68,4 +68,17 @@ for e in d['entities']:
 " || fail "actors --json: $out"
 out=$("$dots" screen "$tmp/doc.txt" 2>/dev/null)
 echo "$out" | grep -q "OFAC-SDN 4697" || fail "screen doc: $out"
+# lists in the store: load, show, a broken load changes nothing, screen reads them
+db=$tmp/t.db
+"$dots" lists load tests/cases/lists/good/sdn.csv tests/cases/lists/good/alt.csv \
+    tests/cases/lists/un_good.xml --db "$db" | grep -q "OFAC-SDN 3 entries, UN 2 entries" ||
+    fail "lists load"
+err=$("$dots" lists load tests/cases/lists/latin1/sdn.csv --db "$db" 2>&1) && fail "bad load must fail"
+echo "$err" | grep -q "latin1/sdn.csv:2: invalid UTF-8" || fail "bad load message: $err"
+out=$("$dots" lists show --db "$db")
+echo "$out" | grep -q "OFAC-SDN *3 entries" && echo "$out" | grep -q "UN *2 entries" ||
+    fail "lists show after a failed load: $out"
+out=$("$dots" screen --db "$db" --name "Abdul Qadir Fixture" 2>&1)
+echo "$out" | grep -q "TAi.900" || fail "screen from store: $out"
+echo "$out" | grep -q "bundled sample" && fail "store lists must replace the sample"
 echo ok

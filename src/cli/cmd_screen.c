@@ -2,14 +2,16 @@
 ** sanctions-list matches (list, program, entry id, score, matched alias).
 **   dots screen FILE... [--json] [--lists FILE...] [--lists-dir DIR] [--name NAME]
 ** Lists come from --lists files (sdn.csv with alt.csv/add.csv, or the UN
-** XML), every list file of --lists-dir, or else the small OFAC-format sample
-** compiled in from data/sanctions-sample/ (say so on stderr). --name screens
+** XML), every list file of --lists-dir, the store (--db, $DOTS_DB or an
+** existing dots.db) when `dots lists load` put lists there, or else the small
+** OFAC-format sample compiled in from data/sanctions-sample/ (said on stderr). --name screens
 ** one name instead of documents. Persons and organisations are screened by
 ** their canonical name and every surface form found; places are not. */
 #include "actor/actor.h"
 #include "cli/cli.h"
 #include "cli/cli_actor.h"
 #include "dots.h"
+#include "store/store.h"
 
 #include <dirent.h>
 #include <jansson.h>
@@ -56,6 +58,27 @@ static int dir_lists(const char *dir, char ***out, size_t *n)
     return 0;
 }
 
+/* The lists `dots lists load` stored, if a store is named or dots.db exists;
+** 0 when there is none (l stays empty) or they were read. */
+static int stored_lists(const char *cmd, int argc, char **argv, actor_lists *l)
+{
+    const char *db = cli_opt(argc, argv, "--db");
+    if (!db && getenv("DOTS_DB") && *getenv("DOTS_DB")) db = getenv("DOTS_DB");
+    if (!db) {
+        FILE *f = fopen(cli_default_db(), "rb");
+        if (!f) return 0;
+        fclose(f);
+        db = cli_default_db();
+    }
+    char err[1024];
+    store *s = NULL;
+    int rc = 0;
+    if (store_open(db, &s, err, sizeof err)) rc = cli_fail(cmd, "%s", err);
+    else if (store_get_lists(s, l)) rc = cli_fail(cmd, "%s: %s", db, store_errmsg(s));
+    store_close(s);
+    return rc;
+}
+
 /* Load the lists the options name; 0 on success. */
 int cli_screen_lists(const char *cmd, int argc, char **argv, actor_lists *l, int quiet)
 {
@@ -74,7 +97,9 @@ int cli_screen_lists(const char *cmd, int argc, char **argv, actor_lists *l, int
         free(files);
         if (!nf) return cli_fail(cmd, "%s: no list files (sdn*.csv, alt*.csv, add*.csv, *.xml)", dir);
         if (rc) return cli_fail(cmd, "%s", err);
-    } else {
+    } else if (stored_lists(cmd, argc, argv, l)) {
+        return 1;
+    } else if (!actor_lists_count(l)) {
         if (actor_lists_load_sample(l, err, sizeof err)) return cli_fail(cmd, "%s", err);
         if (!quiet)
             fprintf(stderr, "dots %s: no lists given: screening against the bundled sample "
@@ -189,12 +214,13 @@ static void screen_doc(const actor_lists *l, const dots_doc *d, const char *file
     }
 }
 
-CLI_COMMAND(cmd_screen, "screen", "FILE... [--json] [--lists FILE...] [--lists-dir DIR] [--name NAME]",
+CLI_COMMAND(cmd_screen, "screen",
+            "FILE... [--json] [--lists FILE...] [--lists-dir DIR] [--db DB] [--name NAME]",
             "screen each document's actors (or one --name) against sanctions lists")
 static int cmd_screen(int argc, char **argv)
 {
     static const char *const with_lists[] = { "--lists", NULL };
-    static const char *const with_value[] = { "--lists-dir", "--name", NULL };
+    static const char *const with_value[] = { "--lists-dir", "--name", "--db", NULL };
     int json = cli_flag(argc, argv, "--json"), status = 0, nfiles = 0;
     const char *name = cli_opt(argc, argv, "--name");
     for (int i = 1; i < argc; i++) nfiles += !cli_actor_is_opt(argc, argv, i, with_lists, with_value);
