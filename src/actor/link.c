@@ -154,6 +154,7 @@ static int is_junk_word(const char *k)
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "west", "east", "north", "south", "hell", "heaven", "senior editor", "editor",
         "potus", "iirc", "imho", "lol", "ied", "ieds", "opium", "crap", "task force",
+        "foreign terrorist organizations", "defense", "defence", "justice", "security",
         NULL };
     for (size_t i = 0; w[i]; i++) if (!strcmp(w[i], k)) return 1;
     return 0;
@@ -679,7 +680,8 @@ static void link_sentence(linker *L, size_t first, size_t lim)
             uint32_t b = d->toks[i].start + coff;
             mention(L, ai, i, 1, b, b + (uint32_t)pl);
             used = 1;
-        } else if (nk && (nk >= nn || nk >= 2)) {
+        } else if (nk && (nk >= nn || nk >= 2 || tok_is(d, i + nk, "and") || tok_is(d, i + nk, "or") ||
+                          tok_is(d, i + nk, ","))) {
             /* the KB's name wins over a longer tagger span that runs past it
             ** ("Office of Foreign Assets Control Andrea"); the rest is looked at next */
             const kb_alias *a = &L->kb->aliases[alias];
@@ -718,20 +720,25 @@ static void merge_persons(linker *L)
     for (size_t i = 0; i < L->na; i++) {
         lk_actor *a = &L->a[i];
         if (a->into >= 0 || a->kb >= 0) continue;
-        /* the tagger may call a bare surname an organisation ("Al-Bihani v.
-        ** Obama"): it is the person whose full name ends with it */
-        if (a->type != ACT_PER) {
-            for (size_t j = 0; j < L->na; j++) {
-                lk_actor *b = &L->a[j];
-                if (j == i || b->into >= 0 || b->type != ACT_PER || !ends_with_word(b->key, a->key))
-                    continue;
-                a->into = (int)j;
-                for (size_t k = 0; k < a->nal; k++) add_alias(L, (int)j, a->al[k], strlen(a->al[k]));
-                break;
+        /* the tagger may type a name differently each time ("Al-Bihani" a
+        ** person, "Ghaleb Nassar Al-Bihani" an organisation): a name that ends
+        ** another, where either is a person, is that person */
+        int done = 0;
+        for (size_t j = 0; j < L->na && !done; j++) {
+            lk_actor *b = &L->a[j];
+            if (j == i || b->into >= 0 || (a->type != ACT_PER && b->type != ACT_PER) ||
+                !ends_with_word(b->key, a->key))
+                continue;
+            a->into = (int)j;
+            if (b->kb < 0 && b->type != ACT_PER) {
+                b->type = ACT_PER;
+                if (!b->nf && (b->nf = arena_alloc(L->d->arena, sizeof *b->nf)))
+                    name_parse(b->name, strlen(b->name), b->nf);
             }
-            continue;
+            for (size_t k = 0; k < a->nal; k++) add_alias(L, (int)j, a->al[k], strlen(a->al[k]));
+            done = 1;
         }
-        if (!a->nf || a->nf->n != 1) continue;
+        if (done || a->type != ACT_PER || !a->nf || a->nf->n != 1) continue;
         for (size_t j = 0; j < L->na; j++) {
             lk_actor *b = &L->a[j];
             if (j == i || b->into >= 0 || b->type != ACT_PER || !b->nf || b->nf->n < 2) continue;
@@ -747,6 +754,7 @@ static void merge_persons(linker *L)
     }
 }
 
+/* The actor i was merged into (into: -1 kept, -2 dropped, else merged). */
 static int root_of(const linker *L, int i)
 {
     while (L->a[i].into >= 0) i = L->a[i].into;
@@ -759,6 +767,26 @@ static int cmp_mention(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
+static int in_title(const dots_doc *d, uint32_t off)
+{
+    int s = doc_seg_at(d, off);
+    return s >= 0 && d->segs[s].kind == SEG_TITLE;
+}
+
+/* Headlines are in title case, and the tagger sees names everywhere in them
+** ("Special Operations Troops Conduct Raid"): an actor that is neither in the
+** KB nor named again outside the title is dropped. */
+static void drop_title_only(linker *L)
+{
+    for (size_t i = 0; i < L->na; i++) {
+        if (L->a[i].into >= 0 || L->a[i].kb >= 0) continue;
+        int outside = 0;
+        for (size_t k = 0; k < L->nm && !outside; k++)
+            if (root_of(L, L->m[k].actor) == (int)i && !in_title(L->d, L->m[k].start)) outside = 1;
+        if (!outside) L->a[i].into = -2;
+    }
+}
+
 static int materialize(linker *L)
 {
     dots_doc *d = L->d;
@@ -766,7 +794,7 @@ static int materialize(linker *L)
     if (!map) return DOTS_ENOMEM;
     for (size_t i = 0; i < L->na; i++) map[i] = -1;
     for (size_t i = 0; i < L->na; i++) {
-        if (L->a[i].into >= 0) continue;
+        if (L->a[i].into != -1) continue;
         lk_actor *a = &L->a[i];
         doc_actor *da = doc_add_actor(d);
         if (!da) { free(map); return DOTS_ENOMEM; }
@@ -785,10 +813,12 @@ static int materialize(linker *L)
         if (!da->id || !da->aliases) { free(map); return DOTS_ENOMEM; }
         memcpy(da->aliases, a->al, a->nal * sizeof *a->al);
     }
-    for (size_t i = 0; i < L->na; i++) if (map[i] < 0) map[i] = map[root_of(L, (int)i)];
+    for (size_t i = 0; i < L->na; i++)
+        if (map[i] < 0 && L->a[i].into >= 0) map[i] = map[root_of(L, (int)i)];
     for (size_t t = 0; t < d->ntoks; t++)
         if (d->toks[t].actor >= 0) d->toks[t].actor = map[d->toks[t].actor];
     for (size_t k = 0; k < L->nm; k++) {
+        if (map[L->m[k].actor] < 0) continue;           /* a dropped actor */
         doc_mention *m = doc_add_mention(d);
         if (!m) { free(map); return DOTS_ENOMEM; }
         m->start = L->m[k].start;
@@ -820,6 +850,7 @@ int actor_link_doc(const actor_kb *kb, dots_doc *d)
     int rc = L.oom ? DOTS_ENOMEM : DOTS_OK;
     if (!rc) {
         merge_persons(&L);
+        drop_title_only(&L);
         rc = L.oom ? DOTS_ENOMEM : materialize(&L);
     }
     for (size_t i = 0; i < L.na; i++) free(L.a[i].al);
