@@ -828,7 +828,7 @@ static int materialize(linker *L)
         m->actor = map[L->m[k].actor];
         d->actors[m->actor].nmentions++;
     }
-    qsort(d->mentions, d->nmentions, sizeof *d->mentions, cmp_mention);
+    if (d->nmentions) qsort(d->mentions, d->nmentions, sizeof *d->mentions, cmp_mention);
     free(map);
     return DOTS_OK;
 }

@@ -52,7 +52,7 @@ static int dir_lists(const char *dir, char ***out, size_t *n)
         snprintf(v[k++], l, "%s/%s", dir, de->d_name);
     }
     closedir(dh);
-    qsort(v, k, sizeof *v, cmp_str);
+    if (k) qsort(v, k, sizeof *v, cmp_str);
     *out = v;
     *n = k;
     return 0;
