@@ -270,7 +270,9 @@ size_t actor_lists_screen(const actor_lists *l, const char *name, actor_hit *hit
             if (i && cand[i] == cand[i - 1]) continue;
             size_t ent = cand[i] >> 8, form = cand[i] & 0xff;
             const name_packed *f = &l->ents[ent].forms[form];
-            double s = name_score(q->t, q->n, f->t, f->n, NULL);
+            const char *ty = l->ents[ent].e.type;
+            int person = ty && (!strcmp(ty, "individual") || !strcmp(ty, "PER"));
+            double s = name_score_ex(q->t, q->n, f->t, f->n, person, NULL);
             if (s < ACTOR_MATCH_THRESHOLD) continue;
             const char *alias = form ? l->ents[ent].e.aliases[form - 1] : l->ents[ent].e.name;
             if (nh && best_entry == ent) {          /* keep the entry's best form */

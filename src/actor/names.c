@@ -468,6 +468,12 @@ static size_t significant(const name_tok *t, size_t n)
 
 double name_score(const name_tok *a, size_t na, const name_tok *b, size_t nb, buf *why)
 {
+    return name_score_ex(a, na, b, nb, 1, why);
+}
+
+double name_score_ex(const name_tok *a, size_t na, const name_tok *b, size_t nb, int person,
+                     buf *why)
+{
     if (!na || !nb) {
         if (why) buf_puts(why, "nothing to compare (a name is empty after folding)");
         return 0;
@@ -548,7 +554,7 @@ double name_score(const name_tok *a, size_t na, const name_tok *b, size_t nb, bu
     size_t nl = wa <= wb ? nb : na, left = 0;
     for (size_t i = 0; i < nl; i++)
         left += !lu[i] && (lt[i].kind == NAME_TOK_WORD || lt[i].kind == NAME_TOK_COMMON);
-    if (sshort >= 2 && left <= 1) score = 0.5 * dice + 0.5 * cov;
+    if (person && sshort >= 2 && left <= 1) score = 0.5 * dice + 0.5 * cov;
     if (why) {
         int first = 1;
         for (size_t i = 0; i < na; i++)
