@@ -28,13 +28,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     actor_hit h[4];
     actor_lists *l = actor_lists_new();
     if (!l) return 0;
-    if (lists_parse_ofac(l, &sdn, cut1 ? &alt : NULL, cut2 ? &add : NULL, err, sizeof err) == 0)
+    if (lists_parse_ofac(l, &sdn, cut1 ? &alt : NULL, cut2 ? &add : NULL, err, sizeof err) == 0 &&
+        lists_index(l) == 0)
         actor_lists_screen(l, "Qasem Soleimani", h, 4);
     actor_lists_free(l);
 
     if (!(l = actor_lists_new())) return 0;
     lists_src xml = { "fuzz/consolidated.xml", p, size };
-    if (lists_parse_un(l, &xml, err, sizeof err) == 0)
+    if (lists_parse_un(l, &xml, err, sizeof err) == 0 && lists_index(l) == 0)
         actor_lists_screen(l, "Mohammad Taher Anwari", h, 4);
     actor_lists_free(l);
     return 0;

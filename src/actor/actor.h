@@ -81,8 +81,9 @@ typedef struct actor_hit {
     double score;
     const char *alias;        /* the listed name or alias that matched */
 } actor_hit;
-/* Screen a name: up to max hits scoring >= ACTOR_MATCH_THRESHOLD, best first.
-** Returns the number of hits. */
+/* Screen a name: up to max hits scoring >= ACTOR_MATCH_THRESHOLD, best first,
+** one per entry. Returns the number of hits. Only reads l, so threads may
+** screen against one actor_lists at once (while nobody loads or adds). */
 size_t actor_lists_screen(const actor_lists *l, const char *name, actor_hit *hits, size_t max);
 
 #endif

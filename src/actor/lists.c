@@ -146,7 +146,10 @@ int actor_lists_add(actor_lists *l, const actor_list_entry *e)
         c.naliases = e->naliases;
     }
     if (oom) return DOTS_ENOMEM;
-    return lists_push(l, &c);
+    int rc = lists_push(l, &c);
+    /* indexed at once (cheap: postings grow by appending), so that screening
+    ** never writes and lists can be shared by threads */
+    return rc ? rc : lists_index(l);
 }
 
 /* ---- Index ------------------------------------------------------------------ */
@@ -238,9 +241,8 @@ static int cmp_hit(const void *a, const void *b)
 size_t actor_lists_screen(const actor_lists *l, const char *name, actor_hit *hits, size_t max)
 {
     if (!l || !l->n || !max) return 0;
-    /* The index is brought up to date by load and by the first screen after
-    ** actor_lists_add; screening itself only reads it. */
-    if (l->indexed < l->n && lists_index((actor_lists *)l)) return 0;
+    /* load and add keep the index complete; a list that ran out of memory
+    ** while indexing screens what it has */
     name_form *q = malloc(sizeof *q);
     if (!q) return 0;
     name_parse(name, strlen(name), q);
