@@ -117,6 +117,26 @@ static size_t find_keys(const tag_model *m, const uint64_t *k, size_t nk, uint32
     return nf;
 }
 
+/* As find_keys, but off[j] is key j's offset or UINT32_MAX when absent. */
+static void find_each(const tag_model *m, const uint64_t *k, size_t nk, uint32_t *off)
+{
+    const uint32_t mask = m->feat_mask;
+    for (size_t j = 0; j < nk; j++) __builtin_prefetch(&m->feat[(uint32_t)k[j] & mask]);
+    for (size_t j = 0; j < nk; j++) {
+        uint32_t fp = tag_fp(k[j]);
+        off[j] = UINT32_MAX;
+        for (uint32_t s = (uint32_t)k[j] & mask;; s = (s + 1) & mask) {
+            const tag_fslot *f = &m->feat[s];
+            if (f->fp == fp) {
+                off[j] = f->off;
+                __builtin_prefetch(m->wts + f->off);
+                break;
+            }
+            if (!f->fp) break;
+        }
+    }
+}
+
 static inline void add_found(const tag_model *m, const uint32_t *off, size_t nf, int32_t *sc)
 {
     for (size_t j = 0; j < nf; j++) {
@@ -186,10 +206,15 @@ static int word_sums(tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t
             continue;
         }
         memset(dst, 0, V * sizeof *dst);
+        size_t nk = 0, cut[6] = { 0 };                  /* one batch of lookups for all five */
         for (int d = -2; d <= 2; d++) {
-            size_t nk = tag_word_keys(m->kind, &wi[i], d, k);
-            add_found(m, off, find_keys(m, k, nk, off), dst + (size_t)(d + 2) * m->ncls);
+            nk += tag_word_keys(m->kind, &wi[i], d, k + nk);
+            cut[d + 3] = nk;
         }
+        find_each(m, k, nk, off);
+        for (int d = 0; d < 5; d++)
+            for (size_t j = cut[d]; j < cut[d + 1]; j++)
+                if (off[j] != UINT32_MAX) add_found(m, &off[j], 1, dst + (size_t)d * m->ncls);
         if (key) {
             wc->key[slot] = key;
             memcpy(wc->vec + slot * V, dst, V * sizeof *dst);
