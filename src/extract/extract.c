@@ -189,9 +189,11 @@ static void build_mentions(sctx *c)
                 add_mention(c, i, j, a, 0);
             }
             note_actor(c, a);
-            if (first_org < 0 && c->d->actors[a].type != ACT_PER &&
-                (i == 0 || !(P(c, (int)i - 1) == TAG_POS_IN || P(c, (int)i - 1) == TAG_POS_TO)))
-                first_org = a;
+            if (first_org < 0 && c->d->actors[a].type != ACT_PER) {
+                int k = (int)i - 1;
+                while (k >= 0 && (P(c, k) == TAG_POS_DT || P(c, k) == TAG_POS_JJ)) k--;
+                if (k < 0 || !(P(c, k) == TAG_POS_IN || P(c, k) == TAG_POS_TO)) first_org = a;
+            }
             i = j;
             continue;
         }
@@ -202,7 +204,12 @@ static void build_mentions(sctx *c)
                    /* "it" only as a subject ("It noted"): "make it harder", "fired it" */
                    (strcmp(w, "it") != 0 || (i + 1 < c->n && (is_verb(c, i + 1) ||
                                                                P(c, i + 1) == TAG_POS_MD)))) {
-            add_mention(c, i, i + 1, first_org >= 0 ? first_org : c->st->last_org, 1);
+            int ref = first_org >= 0 ? first_org : c->st->last_org;
+            /* "the Haqqanis and their Taliban allies": the actor just named */
+            if (i >= 2 && is_w(c, (int)i - 1, "and") && c->mi[i - 2] >= 0 &&
+                c->d->actors[c->m[c->mi[i - 2]].actor].type != ACT_PER)
+                ref = c->m[c->mi[i - 2]].actor;
+            add_mention(c, i, i + 1, ref, 1);
         } else if (strcmp(w, "the") == 0 && i + 1 < c->n && in_list(W(c, i + 1), GROUPNOUN) &&
                    salient_group(c) >= 0 &&
                    !(i + 2 < c->n && (is_w(c, i + 2, "of") || c->d->toks[c->t0 + i + 2].actor >= 0))) {
@@ -316,7 +323,7 @@ static const char *const NEG[] = { "not", "n't", "never", "no", "without", NULL 
 static const char *const HEDGE[] = { "allegedly", "reportedly", "may", "might", "could",
                                      "possibly", "purportedly", "apparently", "suspected",
                                      "likely", "perhaps", "probably", "alleged",
-                                     "presumably", NULL };
+                                     "presumably", "suspect", NULL };
 static const char *const INTENT[] = { "offer", "offered", "offers", "offering", "plan",
                                       "planned", "plans", "planning", "plot", "plotted",
                                       "plotting", "promise", "promised", "promises",
@@ -429,6 +436,7 @@ static int coord_right(const sctx *c, int g, int *out, int max)
         int ok = 0, bad = 0;
         for (uint32_t i = p->b; i < q->a; i++) {
             const char *w = W(c, i);
+            if (c->mi[i] >= 0 && c->m[c->mi[i]].actor == head(c, g)) continue;  /* "(KH)" */
             if (in_list(w, COORD) || strcmp(w, "(") == 0 || strcmp(w, ")") == 0) {
                 if (strcmp(w, "and") == 0 || strcmp(w, ",") == 0 || strcmp(w, "or") == 0 ||
                     strcmp(w, "including") == 0 || strcmp(w, "as") == 0)
@@ -538,6 +546,26 @@ static int subject_of(const sctx *c, int v, int *out, int max, int depth)
     /* "X offered to provide": the subject of the verb governing "to" */
     if (i >= 0 && i + 1 < v && is_verb(c, i) && is_w(c, i + 1, "to"))
         return subject_of(c, i, out, max, depth + 1);
+    /* "X used missiles to strike", "X crosses borders to target": the subject
+    ** of the verb whose object precedes "to" (but "allowed X to" is X's act) */
+    if (i >= 0 && i + 1 < v && is_w(c, i + 1, "to") && !is_verb(c, i)) {
+        static const char *const OBJCTL[] = { "allow", "allowed", "allows", "help", "helped",
+                                              "helps", "enable", "enabled", "enables", "order",
+                                              "ordered", "orders", "force", "forced", "urge",
+                                              "urged", "ask", "asked", "permit", "permitted",
+                                              "told", "tell", "encouraged", "directed", NULL };
+        int k = i;
+        while (k >= 0 && (c->mi[k] >= 0 || is_noun(c, k) || is_adj(c, k) ||
+                          P(c, k) == TAG_POS_DT || is_w(c, k, ",") || is_w(c, k, "and") ||
+                          P(c, k) == TAG_POS_PRPS || P(c, k) == TAG_POS_POS))
+            k--;
+        if (k >= 0 && k < i && is_verb(c, k) && P(c, k) != TAG_POS_VBG && !in_list(W(c, k), OBJCTL))
+            return subject_of(c, k, out, max, depth + 1);
+    }
+    /* "who we suspect is", "which officials say was": a parenthetical report */
+    if (i >= 1 && is_finite(c, i) && P(c, i - 1) == TAG_POS_PRP && i >= 2 &&
+        in_list(W(c, i - 2), RELPRON))
+        return antecedent(c, i - 2, out, max);
     if (i >= 0 && (in_list(W(c, i), RELPRON) || (is_w(c, i, "that") && P(c, i) == TAG_POS_WDT))) {
         /* "routes through which to supply": the relative is not the subject */
         if (i > 0 && is_prep(c, i - 1)) {
@@ -853,6 +881,23 @@ static int pass_including(sctx *c)
     return rc;
 }
 
+/* "the Houthis in Yemen", "Hamas inside Gaza": an organisation in a place. */
+static int pass_org_in_place(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int g = 0; g + 1 < c->ng && rc == DOTS_OK; g++) {
+        if (gtype(c, g) != ACT_ORG || is_modifier(c, g)) continue;
+        uint32_t i = c->g[g].b;
+        if (i >= c->n || !(is_w(c, i, "in") || is_w(c, i, "inside"))) continue;
+        i++;
+        while (i < c->n && P(c, i) == TAG_POS_DT) i++;
+        int p = i < c->n ? group_at(c, i) : -1;
+        if (p < 0 || !is_place(c, head(c, p)) || is_modifier(c, p)) continue;
+        rc = add(c, head(c, g), PRED_LOCATED_IN, head(c, p), (int)c->g[g].b, 0.5f, "org-in-place", 0);
+    }
+    return rc;
+}
+
 /* Role nouns outside a group: "X, the leader of Y", "X, a key Y leader",
 ** "X (the Taliban's chief spokesman)", "X has served as Y's finance leader". */
 static int pass_roles(sctx *c)
@@ -878,6 +923,13 @@ static int pass_roles(sctx *c)
                 !(c->m[c->g[g].last].pron && !is_w(c, (int)c->m[c->g[g].last].a, "its") &&
                   !is_w(c, (int)c->m[c->g[g].last].a, "the")))
                 org = head(c, g);
+            /* "Director of the Office of Foreign Assets Control Andrea M. Gacki" */
+            if (org >= 0 && c->g[g].b < c->n && group_at(c, c->g[g].b) > g &&
+                gtype(c, group_at(c, c->g[g].b)) == ACT_PER) {
+                rc = add(c, head(c, group_at(c, c->g[g].b)), e->pred, org, t, e->prec,
+                         "role-title", 0);
+                continue;
+            }
         }
         if (org < 0) {
             int j = t - 1;
@@ -1075,7 +1127,9 @@ static int place_targets(const sctx *c, int v, int *out, int max)
             if (!is_place(c, head(c, g))) break;     /* a named target after all */
             continue;
         }
-        if (!strcmp(c->g[g].gov, "in") || !strcmp(c->g[g].gov, "at")) out[n++] = g;
+        if (!strcmp(c->g[g].gov, "in") || !strcmp(c->g[g].gov, "at") ||
+            !strcmp(c->g[g].gov, "inside"))
+            out[n++] = g;
     }
     return n;
 }
@@ -1326,7 +1380,7 @@ static int pass_nouns(sctx *c)
         int obj[8], no = objects_of(c, t, e->preps, 1, obj, 8, &stop);
         (void)reverse;
         if (pred == PRED_ATTACKS && no > 0 && is_place(c, head(c, obj[0])) &&
-            !strcmp(c->g[obj[0]].gov, "in"))
+            (!strcmp(c->g[obj[0]].gov, "in") || !strcmp(c->g[obj[0]].gov, "inside")))
             no = place_targets(c, t, obj, 8);
         if (no == 0) {
             /* "the Houthis have relied on support from the IRGC-QF", "received
@@ -1609,6 +1663,7 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     int deny_src;
     pass_attribution(&c, &deny_src);
     if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_including(&c)) ||
+        (rc = pass_org_in_place(&c)) ||
         (rc = pass_roles(&c)) || (rc = pass_verbs(&c)) ||
         (rc = pass_nouns(&c)))
         return rc;
