@@ -818,31 +818,48 @@ static int pass_groups(sctx *c)
     return rc;
 }
 
+/* The document's actor written s[0,n) (its name or one of its aliases), -1 if
+** none: for names inside words the linker keeps whole ("pro-Iran"). */
+static int actor_by_form(const dots_doc *d, const char *s, size_t n)
+{
+    for (size_t a = 0; a < d->nactors; a++) {
+        const doc_actor *x = &d->actors[a];
+        if (x->name && strlen(x->name) == n && !strncasecmp(x->name, s, n)) return (int)a;
+        for (size_t k = 0; k < x->naliases; k++)
+            if (x->aliases[k] && strlen(x->aliases[k]) == n && !strncasecmp(x->aliases[k], s, n))
+                return (int)a;
+    }
+    return -1;
+}
+
 /* "pro-Iran media", "Al-Mayadeen, which is pro-Iran": the holder supports X;
 ** "anti-Taliban militia" opposes it. */
 static int pass_stance(sctx *c)
 {
     int rc = DOTS_OK;
-    for (int k = 0; k < c->nm && rc == DOTS_OK; k++) {
-        const men *m = &c->m[k];
-        const char *w = W(c, m->a);
-        int pred = !strncmp(w, "pro-", 4) ? PRED_SUPPORTS :
-                   !strncmp(w, "anti-", 5) ? PRED_OPPOSES : -1;
-        if (pred < 0 && m->a > 0 && (is_w(c, m->a - 1, "pro-") || is_w(c, m->a - 1, "pro")))
-            pred = PRED_SUPPORTS;
+    for (int t = 0; t < (int)c->n && rc == DOTS_OK; t++) {
+        const char *w = W(c, t);
+        int pred = !strncmp(w, "pro-", 4) ? PRED_SUPPORTS : !strncmp(w, "anti-", 5) ? PRED_OPPOSES : -1;
         if (pred < 0) continue;
-        const grp *g = &c->g[m->group];
+        const doc_token *tk = &c->d->toks[c->t0 + t];
+        size_t skip = pred == PRED_SUPPORTS ? 4 : 5;
+        int target = c->mi[t] >= 0 ? c->m[c->mi[t]].actor :
+                     actor_by_form(c->d, c->d->text + tk->start + skip, tk->end - tk->start - skip);
+        if (target < 0) continue;
         int holder[4], nh = 0;
-        if (c->m[g->last].actor != m->actor) { holder[0] = m->group; nh = 1; }
-        else {
-            int i = (int)m->a - 1;
-            while (i >= 0 && (P(c, i) == TAG_POS_RB || is_w(c, i, "pro-"))) i--;
+        int k = t + 1;
+        while (k < (int)c->n && c->mi[k] < 0 && (is_noun(c, k) || P(c, k) == TAG_POS_JJ)) k++;
+        if (k < (int)c->n && c->mi[k] >= 0 && c->m[c->mi[k]].actor != target) {
+            holder[0] = group_at(c, k);            /* "pro-Iran Al-Mayadeen" */
+            nh = 1;
+        } else {
+            int i = t - 1;
+            while (i >= 0 && P(c, i) == TAG_POS_RB) i--;
             if (i >= 0 && in_list(W(c, i), BE)) nh = subject_of(c, i + 1, holder, 4, 0);
         }
         for (int a = 0; a < nh && rc == DOTS_OK; a++) {
             int h = head(c, holder[a]);
-            if (h == m->actor) continue;
-            rc = add(c, h, pred, m->actor, (int)m->a, 0.6f, "stance", 0);
+            if (h != target) rc = add(c, h, pred, target, t, 0.6f, "stance", 0);
         }
     }
     return rc;
