@@ -65,6 +65,7 @@ typedef struct sctx {
     int *mi;                    /* token -> mention, -1 */
     int *src;                   /* token -> source actor, -1 author */
     uint8_t *pol;               /* token -> polarity from attribution */
+    const extract_lex *(*lx)[6];    /* token -> lexicon entry per LX_* kind, looked up once */
     men *m; int nm;
     grp *g; int ng;
     extract_time times[MAXTIMES];
@@ -79,6 +80,7 @@ typedef struct sctx {
 
 /* ---- Token helpers ------------------------------------------------------- */
 static const char *W(const sctx *c, int i) { return c->w[i]; }
+static const extract_lex *LX(const sctx *c, int i, int kind) { return c->lx[i][kind]; }
 static int is_w(const sctx *c, int i, const char *s)
 {
     return i >= 0 && (uint32_t)i < c->n && strcmp(c->w[i], s) == 0;
@@ -233,7 +235,7 @@ static int np_inner(const sctx *c, int i)
     if (w[0] == '-') return 1;                     /* "-based" as its own token */
     if (is_noun(c, i) || P(c, i) == TAG_POS_JJ || P(c, i) == TAG_POS_POS) {
         /* an event noun heads its own phrase: "Iran's support for Hamas" */
-        const extract_lex *e = extract_lex_find(w, LX_NOUN);
+        const extract_lex *e = LX(c, i, LX_NOUN);
         return !e;
     }
     return 0;
@@ -471,7 +473,7 @@ static int is_modifier(const sctx *c, int g)
     if (k < c->n && (is_w(c, k, "'s") || is_w(c, k, "’s") || P(c, k) == TAG_POS_POS)) return 1;
     while (k < c->n && (P(c, k) == TAG_POS_JJ || TAG_IS_PROPER(P(c, k))) && c->mi[k] < 0) k++;
     return k < c->n && c->mi[k] < 0 && (P(c, k) == TAG_POS_NN || P(c, k) == TAG_POS_NNS) &&
-           !extract_lex_find(W(c, k), LX_NOUN);
+           !LX(c, k, LX_NOUN);
 }
 
 /* The antecedent of a relative pronoun at r: the noun phrase right before it,
@@ -485,7 +487,7 @@ static int antecedent(const sctx *c, int r, int *out, int max)
     /* "an attack last month that killed X": the attack's actor did it */
     for (int k = r - 1; k >= 0 && k >= r - 4; k--) {
         if (c->mi[k] >= 0 || is_w(c, k, ",")) break;
-        const extract_lex *e = is_noun(c, k) ? extract_lex_find(W(c, k), LX_NOUN) : NULL;
+        const extract_lex *e = is_noun(c, k) ? LX(c, k, LX_NOUN) : NULL;
         if (e && e->pred == PRED_ATTACKS) {
             int rev;
             return noun_subject(c, k, out, max, &rev);
@@ -694,7 +696,7 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
         int rk = (int)gr->b;
         while (rk < (int)c->n && P(c, rk) == TAG_POS_JJ) rk++;
         int role_mod = !gr->gov[0] && rk < (int)c->n && c->mi[rk] < 0 &&
-                       extract_lex_find(W(c, rk), LX_ROLE) != NULL;
+                       LX(c, rk, LX_ROLE) != NULL;
         if (!role_mod && prep_ok(preps, gr->gov, noun)) {
             if (!all) {
                 if (stop) *stop = end;
@@ -785,7 +787,7 @@ static int pass_groups(sctx *c)
             for (uint32_t i = m->b; i < next->a; i++) {
                 if (is_w(c, i, "'s") || is_w(c, i, "’s") || is_w(c, i, "'") || is_w(c, i, "’"))
                     poss = 1;
-                const extract_lex *e = extract_lex_find(W(c, i), LX_ROLE);
+                const extract_lex *e = LX(c, i, LX_ROLE);
                 if (e) role = e;
             }
             const char *rest = compound_suffix(c, m);
@@ -922,7 +924,7 @@ static int pass_roles(sctx *c)
     int rc = DOTS_OK;
     for (int t = 0; t < (int)c->n && rc == DOTS_OK; t++) {
         if (!is_noun(c, t) || c->mi[t] >= 0) continue;
-        const extract_lex *e = extract_lex_find(W(c, t), LX_ROLE);
+        const extract_lex *e = LX(c, t, LX_ROLE);
         if (!e) continue;
         /* the organisation: "of/in/within Y" after, or Y before in the same phrase */
         int org = -1;
@@ -1023,9 +1025,10 @@ static int pass_roles(sctx *c)
 static int thing_preds(sctx *c, int from, int to, int *preds, int max)
 {
     int n = 0;
+    if (to > (int)c->n) to = (int)c->n;
     for (int i = from; i < to && n < max; i++) {
         if (c->mi[i] >= 0) continue;
-        const extract_lex *e = extract_lex_find(W(c, i), LX_THING);
+        const extract_lex *e = LX(c, i, LX_THING);
         if (!e) continue;
         /* "financial support": the adjective decides */
         if (e->pred == PRED_SUPPORTS && n > 0 && preds[n - 1] == PRED_FUNDS &&
@@ -1157,7 +1160,7 @@ static int pass_verbs(sctx *c)
     int rc = DOTS_OK;
     for (int v = 0; v < (int)c->n && rc == DOTS_OK; v++) {
         if (!is_verb(c, v) || c->mi[v] >= 0) continue;
-        const extract_lex *e = extract_lex_find(W(c, v), LX_VERB);
+        const extract_lex *e = LX(c, v, LX_VERB);
         if (!e) continue;
         int pred = e->pred;
         const char *rule = "verb";
@@ -1365,7 +1368,7 @@ static int noun_subject(const sctx *c, int t, int *subj, int max, int *reverse)
         for (int k = j; k >= 0; k--) {
             if (is_boundary(c, k) || is_w(c, k, ",")) break;
             if (is_verb(c, k)) {
-                const extract_lex *ve = extract_lex_find(W(c, k), LX_VERB);
+                const extract_lex *ve = LX(c, k, LX_VERB);
                 if (ve && (ve->flags & LF_REVERSE)) *reverse = 1;
                 ns = subject_of(c, k, subj, max, 0);
                 break;
@@ -1383,7 +1386,7 @@ static int pass_nouns(sctx *c)
     c->force_pol = -1;
     for (int t = 0; t < (int)c->n && rc == DOTS_OK; t++) {
         if (!is_noun(c, t) || c->mi[t] >= 0) continue;
-        const extract_lex *e = extract_lex_find(W(c, t), LX_NOUN);
+        const extract_lex *e = LX(c, t, LX_NOUN);
         if (!e) continue;
         int pred = e->pred;
         if (e->flags & LF_THING) {
@@ -1509,7 +1512,7 @@ static void pass_attribution(sctx *c, int *deny_src)
     for (int v = 0; v < (int)c->n; v++) {
         if (c->mi[v] >= 0) continue;
         if (!is_verb(c, v) && !(P(c, v) == TAG_POS_NN && 0)) continue;
-        const extract_lex *e = extract_lex_find(W(c, v), LX_SPEECH);
+        const extract_lex *e = LX(c, v, LX_SPEECH);
         if (!e) continue;
         int pol = (e->flags & LF_DENY) ? POL_DENIED :
                   (e->flags & LF_HEDGE_SPEECH) ? POL_HEDGED : POL_ASSERTED;
@@ -1638,7 +1641,8 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
         else c.comment = -1;
     }
     char *p = scratch;
-    c.w = (char (*)[MAXW])p; p += (size_t)c.n * MAXW;
+    c.w = (char (*)[MAXW])p; p += (size_t)c.n * MAXW;             /* 8-aligned: MAXW is */
+    c.lx = (const extract_lex *(*)[6])p; p += (size_t)c.n * sizeof *c.lx;
     c.mi = (int *)p; p += (size_t)c.n * sizeof(int);
     c.src = (int *)p; p += (size_t)c.n * sizeof(int);
     c.m = (men *)p; p += (size_t)(c.n + 1) * sizeof(men);
@@ -1647,6 +1651,8 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     for (uint32_t i = 0; i < c.n; i++) {
         const doc_token *t = &d->toks[c.t0 + i];
         lower_copy(c.w[i], d->text + t->start, t->end - t->start);
+        if (isalpha((unsigned char)c.w[i][0])) extract_lex_find_all(c.w[i], c.lx[i]);
+        else memset(c.lx[i], 0, sizeof c.lx[i]);
         c.mi[i] = -1;
         c.src[i] = -1;
         c.pol[i] = POL_ASSERTED;
@@ -1745,7 +1751,7 @@ int extract_doc(dots_doc *d)
     d->nclaims = 0;
     for (size_t i = 0; i < d->nsents; i++)
         if (d->sents[i].count > maxn) maxn = d->sents[i].count;
-    size_t per = MAXW + 2 * sizeof(int) + sizeof(men) + sizeof(grp) + 1;
+    size_t per = MAXW + 2 * sizeof(int) + sizeof(men) + sizeof(grp) + 6 * sizeof(void *) + 1;
     void *scratch = malloc((maxn + 2) * per + 64);
     if (!scratch) { free(st.seen); return DOTS_ENOMEM; }
     int seg = -2;
