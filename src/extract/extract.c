@@ -132,6 +132,10 @@ static const char *const GROUPNOUN[] = { "group", "network", "organization",
 static const char *const SUBORD[] = { "that", "because", "while", "if", "whether",
                                       "although", "though", "unless", "whereas", NULL };
 
+static const char *const PLACENOUN[] = { "village", "town", "city", "province", "district",
+                                         "region", "county", "port", "capital", "state",
+                                         "governorate", "area", NULL };
+
 static int is_boundary(const sctx *c, int i)
 {
     const char *w = W(c, i);
@@ -191,7 +195,10 @@ static void build_mentions(sctx *c)
                 add_mention(c, i, j, a, 0);
             }
             note_actor(c, a);
-            if (first_org < 0 && c->d->actors[a].type != ACT_PER) {
+            /* "BAMAKO —", "WASHINGTON (Reuters)": a dateline is not the subject */
+            int dateline = i < 2 && j < c->n && (is_w(c, j, "—") || is_w(c, j, "(") ||
+                           is_w(c, j, "–") || is_w(c, j, "-") || is_w(c, j, ","));
+            if (first_org < 0 && c->d->actors[a].type != ACT_PER && !dateline) {
                 int k = (int)i - 1;
                 while (k >= 0 && (P(c, k) == TAG_POS_DT || P(c, k) == TAG_POS_JJ)) k--;
                 if (k < 0 || !(P(c, k) == TAG_POS_IN || P(c, k) == TAG_POS_TO)) first_org = a;
@@ -247,6 +254,12 @@ static void governor(const sctx *c, grp *g)
     for (int i = (int)g->a - 1; i >= 0; i--) {
         const char *w = W(c, i);
         if (in_list(w, SUBORD)) return;
+        /* "more than a dozen", "at least 49": quantities, not prepositions */
+        if (strcmp(w, "than") == 0 || (strcmp(w, "at") == 0 && is_w(c, i + 1, "least")) ||
+            strcmp(w, "least") == 0)
+            continue;
+        /* "the village of Elwak", "the city of Kano": the place itself */
+        if (strcmp(w, "of") == 0 && i > 0 && in_list(W(c, i - 1), PLACENOUN)) { i--; continue; }
         if (is_prep(c, i) || strcmp(w, "including") == 0) {
             snprintf(g->gov, sizeof g->gov, "%s", w);
             return;
@@ -325,7 +338,7 @@ static const char *const NEG[] = { "not", "n't", "never", "no", "without", NULL 
 static const char *const HEDGE[] = { "allegedly", "reportedly", "may", "might", "could",
                                      "possibly", "purportedly", "apparently", "suspected",
                                      "likely", "perhaps", "probably", "alleged",
-                                     "presumably", "suspect", NULL };
+                                     "presumably", "suspect", "would", NULL };
 static const char *const INTENT[] = { "offer", "offered", "offers", "offering", "plan",
                                       "planned", "plans", "planning", "plot", "plotted",
                                       "plotting", "promise", "promised", "promises",
@@ -467,9 +480,27 @@ static int subject_of(const sctx *c, int v, int *out, int max, int depth);
 /* A group whose phrase goes on into a common noun ("U.S. naval base",
 ** "Afghan Pashtun warlords", "ISIL senior leader") names a modifier, not the
 ** thing itself. */
+static const char *const MEMBERNOUN[] = {
+    "fighters", "members", "militants", "forces", "troops", "soldiers", "units", "unit", "cell",
+    "cells", "elements", "personnel", "warplanes", "aircraft", "jets", "operatives", "gunmen",
+    "police", "authorities", "officials", "commanders", "leaders", "militia", "militiamen",
+    "government", "regime", "military", "army", "navy", "delegation", "envoys", "diplomats",
+    "agents", "officers", "insurgents", "rebels", "jihadists", "loyalists", "security", NULL
+};
+
+/* "Taliban members", "Iranian officials", "US-led coalition aircraft": the
+** group stands for the actor itself (spec: "Taliban members" -> Taliban). */
+static int stands_for(const sctx *c, int g)
+{
+    uint32_t k = c->g[g].b;
+    while (k < c->n && c->mi[k] < 0 && P(c, k) == TAG_POS_JJ) k++;
+    return k < c->n && c->mi[k] < 0 && in_list(W(c, k), MEMBERNOUN);
+}
+
 static int is_modifier(const sctx *c, int g)
 {
     uint32_t k = c->g[g].b;
+    if (stands_for(c, g)) return 0;
     if (k < c->n && (is_w(c, k, "'s") || is_w(c, k, "’s") || P(c, k) == TAG_POS_POS)) return 1;
     while (k < c->n && (P(c, k) == TAG_POS_JJ || TAG_IS_PROPER(P(c, k))) && c->mi[k] < 0) k++;
     return k < c->n && c->mi[k] < 0 && (P(c, k) == TAG_POS_NN || P(c, k) == TAG_POS_NNS) &&
@@ -693,10 +724,14 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
         int g = group_at(c, i);
         if (g < 0) continue;
         const grp *gr = &c->g[g];
+        /* ", the Pentagon said": a speaker, not an object */
+        if (gr->b < c->n && LX(c, (int)gr->b, LX_SPEECH) && is_verb(c, (int)gr->b)) { end = i; break; }
         int rk = (int)gr->b;
         while (rk < (int)c->n && P(c, rk) == TAG_POS_JJ) rk++;
+        /* "an ISIL senior leader known as X": the leader, not ISIL, is the object
+        ** ("senior Iranian officials" stand for Iran, see stands_for) */
         int role_mod = !gr->gov[0] && rk < (int)c->n && c->mi[rk] < 0 &&
-                       LX(c, rk, LX_ROLE) != NULL;
+                       LX(c, rk, LX_ROLE) != NULL && !stands_for(c, g);
         if (!role_mod && prep_ok(preps, gr->gov, noun)) {
             if (!all) {
                 if (stop) *stop = end;
@@ -1180,7 +1215,8 @@ static int pass_verbs(sctx *c)
             reduced = 0;
         /* a participle straight before its object is a past tense the tagger missed */
         if (reduced && v + 1 < (int)c->n && !is_prep(c, v + 1) && !is_w(c, v + 1, ",") &&
-            (P(c, v + 1) == TAG_POS_DT || c->mi[v + 1] >= 0 || TAG_IS_PROPER(P(c, v + 1))) &&
+            (P(c, v + 1) == TAG_POS_DT || c->mi[v + 1] >= 0 || TAG_IS_PROPER(P(c, v + 1)) ||
+             P(c, v + 1) == TAG_POS_CD || P(c, v + 1) == TAG_POS_PRPS) &&
             !(v > 0 && c->mi[v - 1] >= 0 && P(c, v - 1) == TAG_POS_JJ))
             reduced = 0;
         if (passive || reduced) {
