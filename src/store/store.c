@@ -332,6 +332,7 @@ static void doc_key(store *s, const doc_actor *a, buf *key)
 
 static int follow_merges(store *s, buf *key)
 {
+    if (!s->decisions) return DOTS_OK;
     for (int hop = 0; hop < 16; hop++) {
         int rc = store_q_text(s, "SELECT target FROM actor_decisions WHERE kind = 'merge' AND akey = ?",
                         &s->t2, key->s, NULL);
@@ -346,6 +347,7 @@ static int follow_merges(store *s, buf *key)
 /* 1 when fold f is split off actor akey. */
 static int is_split(store *s, const char *akey, const char *f)
 {
+    if (!s->decisions) return 0;
     return store_q_int(s, "SELECT 1 FROM actor_decisions WHERE kind = 'split' AND akey = ? "
                     "AND target = ?", NULL, akey, f);
 }
@@ -358,6 +360,7 @@ static int apply_split(store *s, const doc_actor *a, buf *key)
     int rc, all = 1;
     char *first = NULL;
 
+    if (!s->decisions) return DOTS_OK;
     if ((rc = store_q_int(s, "SELECT 1 FROM actor_decisions WHERE kind = 'split' AND akey = ?",
                     NULL, key->s, NULL)) <= 0)
         return rc;
@@ -657,7 +660,7 @@ static void content_hash(const dots_doc *d, char out[17])
 int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
 {
     char hash[17];
-    int64_t *ids = NULL, old = 0;
+    int64_t *ids = NULL, old = 0, n = 0;
     char **keys = NULL;
     buf key, ckey, sent;
     int rc;
@@ -695,6 +698,10 @@ int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
         }
         if ((rc = delete_children(s, old))) goto fail;
     }
+    /* Most databases have no analyst decisions: then skip their look-ups. */
+    if ((rc = store_q_int(s, "SELECT count(*) FROM actor_decisions", &n, NULL, NULL)) < 0)
+        goto fail;
+    s->decisions = n > 0;
     if ((rc = put_doc_row(s, d, hash, old, doc_id))) goto fail;
     if ((rc = put_segments(s, d, *doc_id))) goto fail;
     rc = DOTS_ENOMEM;

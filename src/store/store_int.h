@@ -50,6 +50,7 @@ struct store {
     int ncache;
     struct { const char *sql; store_stmt st; } cache[STORE_NCACHE];
     buf t1, t2;                      /* scratch for folding and keys */
+    int decisions;                   /* the analyst has decided something (per put_doc) */
 };
 
 /* Copy the backend's message, prefixed by what, into s->err; DOTS_ESTORE. */
