@@ -528,6 +528,61 @@ static void test_exports(void **state)
     store_close(s);
 }
 
+static void test_lists(void **state)
+{
+    (void)state;
+    store *s = open_fresh();
+    put(s, mkdoc("a.txt", T1, A3, 4, C1, 2), 0);
+    actor_lists *l = actor_lists_new();
+    const char *al1[] = { "Taleban", "Islamic Emirate of Afghanistan" };
+    actor_list_entry e1 = { .list = "UN", .entry_id = "QDe.001", .name = "TALIBAN",
+                            .type = "entity", .programs = "Taliban", .aliases = al1,
+                            .naliases = 2, .countries = "Afghanistan" };
+    actor_list_entry e2 = { .list = "OFAC-SDN", .entry_id = "4695", .name = "HAMAS",
+                            .type = "entity", .programs = "SDGT FTO" };
+    actor_list_entry e3 = { .list = "OFAC-SDN", .entry_id = "9999", .name = "DOE, John",
+                            .type = "individual" };
+    assert_int_equal(actor_lists_add(l, &e1), 0);
+    assert_int_equal(actor_lists_add(l, &e2), 0);
+    assert_int_equal(actor_lists_add(l, &e3), 0);
+    assert_int_equal(store_put_lists(s, l), DOTS_OK);
+    actor_lists_free(l);
+    assert_int_equal(count(s, "list_entries"), 3);
+
+    json_t *o;
+    assert_int_equal(graph_actor(s, "Taliban", &o), DOTS_OK);
+    json_t *sl = json_object_get(o, "sanctions");
+    assert_int_equal(json_array_size(sl), 1);
+    json_t *h = json_array_get(sl, 0);
+    assert_string_equal(json_string_value(json_object_get(h, "entry_id")), "QDe.001");
+    assert_string_equal(json_string_value(json_object_get(h, "match")), "exact");
+    json_decref(o);
+
+    /* Read back: entries with their aliases, names not repeated as aliases. */
+    l = actor_lists_new();
+    assert_int_equal(store_get_lists(s, l), DOTS_OK);
+    assert_int_equal(actor_lists_count(l), 3);
+    int seen = 0;
+    for (size_t i = 0; i < 3; i++) {
+        const actor_list_entry *e = actor_lists_get(l, i);
+        if (strcmp(e->entry_id, "QDe.001") == 0) {
+            seen = 1;
+            assert_int_equal(e->naliases, 2);
+            assert_string_equal(e->countries, "Afghanistan");
+        }
+    }
+    assert_true(seen);
+    actor_lists_free(l);
+
+    /* Loading OFAC again replaces only OFAC's entries. */
+    l = actor_lists_new();
+    assert_int_equal(actor_lists_add(l, &e2), 0);
+    assert_int_equal(store_put_lists(s, l), DOTS_OK);
+    actor_lists_free(l);
+    assert_int_equal(count(s, "list_entries"), 2);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -540,6 +595,7 @@ int main(void)
         cmocka_unit_test(test_merge_split_survive),
         cmocka_unit_test(test_schema_version),
         cmocka_unit_test(test_exports),
+        cmocka_unit_test(test_lists),
     };
     snprintf(sqlite_path, sizeof sqlite_path, "/tmp/dots-test-store-%d.db", (int)getpid());
     backend_url = sqlite_path;

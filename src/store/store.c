@@ -264,6 +264,7 @@ void store_close(store *s)
     if (!s) return;
     for (int i = 0; i < s->ncache; i++) s->ops->finalize(s->cache[i].st.st);
     s->ops->close(s->h);
+    actor_lists_free(s->lists);
     buf_fini(&s->t1);
     buf_fini(&s->t2);
     free(s);

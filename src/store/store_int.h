@@ -51,6 +51,8 @@ struct store {
     struct { const char *sql; store_stmt st; } cache[STORE_NCACHE];
     buf t1, t2;                      /* scratch for folding and keys */
     int decisions;                   /* the analyst has decided something (per put_doc) */
+    actor_lists *lists;              /* store_lists' cache; NULL until asked */
+    int lists_loaded;
 };
 
 /* Copy the backend's message, prefixed by what, into s->err; DOTS_ESTORE. */
