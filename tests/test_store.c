@@ -178,13 +178,25 @@ static void test_actor_merge_across_docs(void **state)
     assert_int_equal(store_actor_find(s, "iran", &a), DOTS_OK);     /* KB id */
     assert_int_equal(a, b);
     assert_int_equal(store_actor_find(s, "Nobody", &a), DOTS_ENOTFOUND);
+    /* A transliteration variant matches by name similarity; a different
+    ** person sharing a word does not. */
+    static const tactor A4[] = { { "doc:Ahmed Shaah", "Ahmed Shaah", ACT_PER, NULL },
+                                 { "doc:Ahmad Zia", "Ahmad Zia", ACT_PER, NULL } };
+    static const tclaim C4[] = { { 0, 1, PRED_MEETS, NULL, "Ahmed Shaah met Ahmad Zia", -1 } };
+    put(s, mkdoc("c.txt", "Ahmed Shaah met Ahmad Zia.", A4, 2, C4, 1), 0);
+    assert_int_equal(count(s, "actors"), 5);
+    assert_int_equal(store_actor_find(s, "Ahmad Shah", &a), DOTS_OK);
+    assert_int_equal(store_actor_find(s, "Ahmed Shaah", &b), DOTS_OK);
+    assert_int_equal(a, b);
+    assert_int_equal(store_actor_find(s, "Ahmad Zia", &b), DOTS_OK);
+    assert_true(a != b);
 
     json_t *o;
     assert_int_equal(graph_actor(s, "Ahmad Shah", &o), DOTS_OK);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "counts"),
-                                                        "claims_out")), 2);
+                                                        "claims_out")), 3);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "counts"),
-                                                        "documents")), 2);
+                                                        "documents")), 3);
     json_t *out = json_object_get(o, "out");
     assert_int_equal(json_array_size(out), 2);          /* member_of, meets */
     json_t *g0 = json_array_get(out, 0);
@@ -447,7 +459,17 @@ static void test_schema_version(void **state)
     assert_int_equal(store_open(backend_url, &s, err, sizeof err), DOTS_ESTORE);
     assert_null(s);
     assert_non_null(strstr(err, "newer"));
-    s = open_fresh();       /* reopening a current one works and is idempotent */
+    /* A version 1 database (no name_keys) is migrated on open, keys filled in. */
+    s = open_fresh();
+    put(s, mkdoc("a.txt", T1, A3, 4, C1, 2), 0);
+    int64_t keys = count(s, "name_keys");
+    assert_true(keys > 0);
+    assert_int_equal(store_exec(s, "DROP TABLE name_keys; UPDATE schema_version SET version = 1"),
+                     0);
+    store_close(s);
+    assert_int_equal(store_open(backend_url, &s, err, sizeof err), DOTS_OK);
+    assert_int_equal(count(s, "schema_version"), 2);
+    assert_int_equal(count(s, "name_keys"), keys);
     store_close(s);
     assert_int_equal(store_open(backend_url, &s, err, sizeof err), DOTS_OK);
     store_close(s);

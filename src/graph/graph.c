@@ -278,7 +278,8 @@ static int grouped(store *s, int64_t id, int out_dir, int limit, json_t **res)
     *res = NULL;
     if (!all || !groups) goto out;
     buf_printf(&sql, "SELECT " GRAPH_CLAIM_COLS " FROM " GRAPH_CLAIM_FROM " WHERE c.%s = ? "
-               "AND c.status <> 'rejected' ORDER BY c.predicate, c.time DESC, c.id LIMIT ?",
+               "AND c.status <> 'rejected' "
+               "ORDER BY c.predicate, c.time IS NULL, c.time DESC, c.id LIMIT ?",
                out_dir ? "subject" : "object");
     add_int(&p, id);
     add_int(&p, limit);
@@ -452,7 +453,7 @@ int graph_claims(store *s, const char *actor, const graph_filter *f, int limit, 
         if (err[0]) snprintf(s->err, sizeof s->err, "%s", err);
         goto fail;
     }
-    buf_puts(&sql, " ORDER BY c.time DESC, c.id LIMIT ?");
+    buf_puts(&sql, " ORDER BY c.time IS NULL, c.time DESC, c.id LIMIT ?");
     add_int(&p, limit);
     if ((rc = graph_claims_run(s, sql.s, &p, arr))) goto fail;
     *out = json_pack("{s:o, s:o}", "actor", ref ? ref : json_null(), "claims", arr);

@@ -18,13 +18,21 @@
 #include <time.h>
 #include <utf8proc.h>
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 
 /* Migrations from version v-1 to v; schema.sql always creates the newest
 ** layout, so a fresh database runs none of them. Append, never edit. */
-static const struct { int version; const char *sql; } migrations[] = {
-    { 1, NULL },                     /* the first layout: schema.sql itself */
+static const struct {
+    int version;
+    const char *sql;
+    int (*fill)(store *s);           /* data the new layout needs, computed in C */
+} migrations[] = {
+    { 1, NULL, NULL },               /* the first layout */
+    { 2, "CREATE TABLE IF NOT EXISTS name_keys (skel TEXT NOT NULL, actor_id BIGINT NOT NULL, "
+         "PRIMARY KEY (skel, actor_id));"
+         "CREATE INDEX IF NOT EXISTS name_keys_actor ON name_keys (actor_id);",
+      store_name_keys_backfill },
 };
 
 /* ---- Errors and statements ---------------------------------------------- */
@@ -217,10 +225,11 @@ static int migrate(store *s)
         if ((rc = substitute(s->ops, &s->t1))) goto fail;
         if ((rc = store_exec(s, s->t1.s)) || (rc = store_exec(s, s->ops->fts_schema))) goto fail;
     } else {
-        for (size_t i = 0; i < sizeof migrations / sizeof *migrations; i++)
-            if (migrations[i].version > v && migrations[i].sql &&
-                (rc = store_exec(s, migrations[i].sql)))
-                goto fail;
+        for (size_t i = 0; i < sizeof migrations / sizeof *migrations; i++) {
+            if (migrations[i].version <= v) continue;
+            if (migrations[i].sql && (rc = store_exec(s, migrations[i].sql))) goto fail;
+            if (migrations[i].fill && (rc = migrations[i].fill(s))) goto fail;
+        }
     }
     if (v < STORE_SCHEMA_VERSION) {
         char sql[96];
@@ -282,6 +291,8 @@ int store_count(store *s, const char *table, int64_t *n)
         { "list_entries", "SELECT count(*) FROM list_entries" },
         { "reviews", "SELECT count(*) FROM reviews" },
         { "actor_decisions", "SELECT count(*) FROM actor_decisions" },
+        { "name_keys", "SELECT count(*) FROM name_keys" },
+        { "schema_version", "SELECT max(version) FROM schema_version" },
     };
     *n = 0;
     for (size_t i = 0; i < sizeof sqls / sizeof *sqls; i++)
@@ -412,6 +423,9 @@ static int put_actor(store *s, const doc_actor *a, buf *key, int64_t *id)
             store_reset(st);
             if (rc < 0) goto done;
             if (n == 1) { buf_reset(key); buf_puts(key, s->t1.s); }
+            else if (n == 0 &&
+                     (rc = store_similar_actor(s, a->name, doc_actor_type_name(a->type), key)) < 0)
+                goto done;
         }
     }
     if ((rc = apply_split(s, a, key)) || (rc = follow_merges(s, key))) goto done;
@@ -448,6 +462,7 @@ static int put_actor(store *s, const doc_actor *a, buf *key, int64_t *id)
         rc = store_step(st);
         store_reset(st);
         if (rc < 0) goto done;
+        if ((rc = store_name_keys_add(s, *id, doc_actor_type_name(a->type), f.s))) goto done;
     }
     rc = DOTS_OK;
 done:
