@@ -15,7 +15,7 @@ wipe() { psql -q "$url" -c "SET client_min_messages = warning; DROP SCHEMA publi
 count() { psql -At "$url" -c "SELECT (SELECT count(*) FROM documents) || ' ' || (SELECT count(*) FROM segments) || ' ' || (SELECT count(*) FROM claims) || ' ' || (SELECT count(*) FROM actors)"; }
 
 mkdir -p "$tmp/in"
-n=1500
+n=600
 for i in $(seq 1 $n); do
     printf 'Report %d. Iran sent weapons to the Taliban in %d, officials said.\n\nThe Taliban denied it.\n' \
         "$i" $((2000 + i % 20)) > "$tmp/in/doc$i.txt"
@@ -37,7 +37,7 @@ pid=$!
 for _ in $(seq 1 300); do
     sleep 0.02
     got=$(psql -At "$url" -c "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
-    [ "${got:-0}" -ge 50 ] && break
+    [ "${got:-0}" -ge 20 ] && break
 done
 kill -9 $pid 2>/dev/null || true
 wait $pid 2>/dev/null || true
