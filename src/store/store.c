@@ -673,6 +673,25 @@ static void content_hash(const dots_doc *d, char out[17])
     snprintf(out, 17, "%016llx", (unsigned long long)base_hash64(p, n));
 }
 
+int store_doc_known(store *s, const dots_doc *d, int64_t *doc_id)
+{
+    char hash[17];
+    store_stmt *st;
+    int rc;
+
+    *doc_id = 0;
+    if (!d->name) return 0;
+    content_hash(d, hash);
+    if ((rc = store_cached(s, "SELECT id FROM documents WHERE name = ? AND hash = ?", &st)))
+        return rc;
+    store_bind_text(st, 1, d->name);
+    store_bind_text(st, 2, hash);
+    rc = store_step(st);
+    if (rc == 1) *doc_id = store_col_int(st, 0);
+    store_reset(st);
+    return rc;
+}
+
 int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
 {
     char hash[17];

@@ -24,6 +24,10 @@ const char *store_errmsg(const store *s);
 ** survive. *doc_id gets the document's id. */
 int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped);
 
+/* 1 when a document of this name and content is stored already (*doc_id set),
+** 0 when not, <0 on error: lets ingest skip the pipeline for it. */
+int store_doc_known(store *s, const dots_doc *d, int64_t *doc_id);
+
 /* Replace the stored sanctions entries of the lists present in l. */
 int store_put_lists(store *s, const actor_lists *l);
 /* Read all stored list entries into l. */
