@@ -25,6 +25,8 @@ doc_actor_type actor_kb_type(const actor_kb *kb, size_t i);
 const char *actor_kb_parent(const actor_kb *kb, size_t i);
 /* Look an id or any alias up (folded); -1 if unknown. */
 long actor_kb_find(const actor_kb *kb, const char *name);
+/* Up to max of entry i's names and aliases as written in the data (borrowed). */
+size_t actor_kb_aliases(const actor_kb *kb, size_t i, const char **out, size_t max);
 
 /* Resolve the mentions of a tokenized, tagged document: fills d->actors,
 ** d->mentions and d->toks[].actor. Short names and surnames resolve to the
@@ -65,6 +67,12 @@ int actor_lists_load(actor_lists *l, const char *const *files, size_t nfiles,
                      char *err, size_t errlen);
 /* Add one entry (copied), e.g. when reading them back from the store. */
 int actor_lists_add(actor_lists *l, const actor_list_entry *e);
+/* Load the small OFAC-format sample compiled in from data/sanctions-sample/
+** (used by the demo when no list has been loaded). */
+int actor_lists_load_sample(actor_lists *l, char *err, size_t errlen);
+/* alt.csv/add.csv rows naming an ent_num absent from their sdn.csv, which
+** were left out (sets of different dates do not fully join). */
+size_t actor_lists_skipped(const actor_lists *l);
 size_t actor_lists_count(const actor_lists *l);
 const actor_list_entry *actor_lists_get(const actor_lists *l, size_t i);
 

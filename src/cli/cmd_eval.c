@@ -1,5 +1,5 @@
 /* src/cli/cmd_eval.c -- `dots eval pos|ner TEST_FILE [--model M]`: score a
-** model (the built-in one by default) on a CoNLL-style test file. POS prints
+** model (the built-in one by default; --beam overrides its beam width) on a CoNLL-style test file. POS prints
 ** token accuracy; NER prints conlleval-style entity precision, recall and F1
 ** per type and overall. The last line is machine-readable:
 ** "accuracy=A" or "precision=P recall=R f1=F". */
@@ -8,18 +8,19 @@
 #include "dots.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *positional(int argc, char **argv)
 {
     for (int i = 2; i < argc; i++) {
-        if (strcmp(argv[i], "--model") == 0) { i++; continue; }
+        if (strcmp(argv[i], "--model") == 0 || strcmp(argv[i], "--beam") == 0) { i++; continue; }
         if (strncmp(argv[i], "--", 2) != 0) return argv[i];
     }
     return NULL;
 }
 
-CLI_COMMAND(cmd_eval, "eval", "pos|ner TEST_FILE [--model M]",
+CLI_COMMAND(cmd_eval, "eval", "pos|ner TEST_FILE [--model M] [--beam B]",
             "score a tagger model on a labelled test file")
 static int cmd_eval(int argc, char **argv)
 {
@@ -45,6 +46,8 @@ static int cmd_eval(int argc, char **argv)
     tag_score s = { 0 };
     if (tag_corpus_load(file, kind, &c, err, sizeof err)) { cli_fail("eval", "%s", err); goto done; }
     t = kind == TAG_TRAIN_POS ? tag_tagger_new(m, NULL) : tag_tagger_new(NULL, m);
+    const char *bw = cli_opt(argc, argv, "--beam");
+    if (t && bw) tag_tagger_set_beam(t, atoi(bw));
     if (!t || tag_evaluate(t, c, kind, &s)) { cli_fail("eval", "out of memory"); goto done; }
     printf("%s: %zu sentences, %zu tokens\n", file, c->nsent, s.tokens);
     if (kind == TAG_TRAIN_POS) {

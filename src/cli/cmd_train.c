@@ -31,7 +31,8 @@ static int write_file(const char *path, const void *p, size_t n)
 
 CLI_COMMAND(cmd_train, "train",
             "pos|ner --train FILE [--dev FILE] -o MODEL [--epochs N] [--seed S] "
-            "[--gazetteers DIR] [--no-clusters] [--min-count N]",
+            "[--beam B] [--gazetteers DIR] [--no-clusters] [--min-count N] "
+            "[--cluster-text FILE,FILE...]",
             "train a POS or NER tagger from a CoNLL-style corpus")
 static int cmd_train(int argc, char **argv)
 {
@@ -46,6 +47,8 @@ static int cmd_train(int argc, char **argv)
     tag_train_opts o;
     tag_train_opts_default(&o, kind);
     if (ep && (o.epochs = atoi(ep)) <= 0) return cli_fail("train", "--epochs must be positive");
+    const char *bw = cli_opt(argc, argv, "--beam");
+    if (bw) o.beam = atoi(bw);
     if (seed) o.seed = strtoull(seed, NULL, 10);
     if (mc) o.min_count = atoi(mc);
     o.gazetteer_dir = cli_opt(argc, argv, "--gazetteers");
@@ -53,7 +56,8 @@ static int cmd_train(int argc, char **argv)
     o.progress = progress;
 
     char err[512];
-    tag_corpus *tr = NULL, *dev = NULL;
+    tag_corpus *tr = NULL, *dev = NULL, *extra[16] = { 0 };
+    size_t nextra = 0;
     void *model = NULL;
     size_t n = 0;
     int status = 1;
@@ -66,12 +70,25 @@ static int cmd_train(int argc, char **argv)
         fprintf(stderr, "dots train: holding out the last %zu of %zu sentences as dev\n",
                 dev->nsent, keep + dev->nsent);
     }
+    const char *ct = cli_opt(argc, argv, "--cluster-text");
+    char ctbuf[4096];
+    snprintf(ctbuf, sizeof ctbuf, "%s", ct ? ct : "");
+    for (char *f = strtok(ctbuf, ","); f && nextra < 16; f = strtok(NULL, ",")) {
+        if (tag_corpus_load(f, TAG_TRAIN_WORDS, &extra[nextra], err, sizeof err)) {
+            cli_fail("train", "%s", err);
+            goto done;
+        }
+        nextra++;
+    }
+    o.cluster_text = (const tag_corpus *const *)extra;
+    o.ncluster_text = nextra;
     if (tag_train(tr, dev, &o, &model, &n, err, sizeof err)) { cli_fail("train", "%s", err); goto done; }
     if (write_file(out, model, n)) { cli_fail("train", "%s: cannot write the model", out); goto done; }
     fprintf(stderr, "dots train: wrote %s (%zu bytes)\n", out, n);
     status = 0;
 done:
     free(model);
+    for (size_t i = 0; i < nextra; i++) tag_corpus_free(extra[i]);
     tag_corpus_free(dev);     /* a held-out dev borrows tr's text: free it first */
     tag_corpus_free(tr);
     return status;

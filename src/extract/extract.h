@@ -16,4 +16,19 @@ int extract_doc(dots_doc *d);
 int extract_time_normalize(const char *expr, size_t n, const char *doc_date,
                            const char *last_date, char out[32]);
 
+/* ---- Output (output.c) --------------------------------------------------- */
+struct json_t;
+/* The claims.md JSON object of one extracted document: {"doc", "entities",
+** "claims"} with every attribute present (time, source null when none) and
+** evidence offsets in the source file. Caller json_decref()s; NULL on OOM. */
+struct json_t *extract_doc_json(const dots_doc *d);
+
+/* One claim as a line for people: subject -predicate-> object [time] (source)
+** "evidence...", appended to out. */
+int extract_claim_format(const dots_doc *d, const doc_claim *c, buf *out);
+
+/* The claim's source as a name: the commenter for comments, the source
+** actor's name, or NULL for the author's own voice. */
+const char *extract_claim_source(const dots_doc *d, const doc_claim *c);
+
 #endif

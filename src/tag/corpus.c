@@ -96,7 +96,8 @@ int tag_corpus_load(const char *path, int kind, tag_corpus **out, char *err, siz
             goto fail;
         }
         const char *ls = kind == TAG_TRAIN_POS ? col[1] : col[2];
-        int lab = kind == TAG_TRAIN_POS ? tag_pos_parse(ls) : tag_ner_label_parse(ls);
+        int lab = kind == TAG_TRAIN_POS ? tag_pos_parse(ls)
+                : kind == TAG_TRAIN_NER ? tag_ner_label_parse(ls) : 0;
         if (lab < 0) {
             rc = base_err(err, errlen, DOTS_EFORMAT, "%s:%zu: unknown %s tag '%.40s'", path,
                           line, kind == TAG_TRAIN_POS ? "POS" : "NER", ls);

@@ -221,10 +221,7 @@ size_t tag_static_keys(uint32_t kind, const tag_wi *wi, size_t n, size_t i, uint
         k[m++] = key2(33, x->shape, lwp);
         if (p && p->cc) k[m++] = key2(26, p->cc, x->cc);
         if (q && q->cc) k[m++] = key2(27, x->cc, q->cc);
-        k[m++] = key1(28, x->gaz * 4u + x->gazpos);
-        k[m++] = key1(29, p ? p->gaz * 4u + p->gazpos : 999);
-        k[m++] = key1(34, q ? q->gaz * 4u + q->gazpos : 999);
-        if (x->gaz) k[m++] = key2(35, x->gaz * 4u + x->gazpos, x->shape);
+        if (x->gaz) k[m++] = key1(28, x->gaz * 4u + x->gazpos);
     }
     return m;
 }

@@ -21,6 +21,7 @@ typedef struct list { entry *e; size_t n, cap; } list;
 
 static int push(list *l, uint64_t h, uint32_t mask)
 {
+    { const char *e = getenv("DOTS_GAZ_SKIP"); if (e && (mask & (uint32_t)atoi(e)) && !(mask & GAZ_PREFIX)) return 0; }
     if (l->n == l->cap) {
         size_t c = l->cap ? l->cap * 2 : 4096;
         entry *e = realloc(l->e, c * sizeof *e);
@@ -56,6 +57,9 @@ static int add_phrase(list *l, const char *s, size_t n, uint32_t mask)
         tag_lower(norm, nl, low);
         hs[nt++] = tag_hash(low, nl);
     }
+    /* Two- and three-letter names are mostly codes (IN, IT, AT, NO) that would
+    ** match ordinary capitalised words; the tagger learns real ones from data. */
+    if (nt == 1 && n <= 3) return DOTS_OK;
     uint64_t h = 0x67617a;
     for (size_t j = 0; j < nt; j++) {
         h = tag_gaz_step(h, hs[j]);

@@ -4,7 +4,7 @@
 ** place after one read, so loading is checking):
 **
 **   0  magic "DOTSTAG\x1a"       8 bytes
-**   8  u32 version (1)          12 u32 kind (1 POS, 2 NER)
+**   8  u32 version (1)          12 u16 kind (1 POS, 2 NER), u16 beam width
 **  16  u32 ncls                 20 u32 feature slots (power of 2)
 **  24  u32 weight words (u16)   28 u32 word-class slots (0 or power of 2)
 **  32  u32 gazetteer slots      36 f32 scale (weight = int16 / scale)
@@ -53,7 +53,7 @@ int tag_image_write(const tag_image *im, void **out, size_t *n)
     if (gb) memcpy(q, im->gaz, gb);
     memcpy(p, TAG_MODEL_MAGIC, 8);
     put32(p + 8, TAG_MODEL_VERSION);
-    put32(p + 12, im->kind);
+    put32(p + 12, im->kind | (uint32_t)im->beam << 16);
     put32(p + 16, im->ncls);
     put32(p + 20, im->nfeat_slots);
     put32(p + 24, im->nwts);
@@ -82,14 +82,16 @@ static int parse(const unsigned char *p, size_t n, tag_model *m, const char *nam
     if (ver != TAG_MODEL_VERSION)
         return base_err(err, errlen, DOTS_EFORMAT, "%s: model version %u, this build reads %u",
                         name, ver, TAG_MODEL_VERSION);
-    m->kind = get32(p + 12);
+    m->kind = get32(p + 12) & 0xffff;
+    m->beam = get32(p + 12) >> 16;
     m->ncls = get32(p + 16);
     uint32_t nfs = get32(p + 20), nw = get32(p + 24), ncs = get32(p + 28), ngs = get32(p + 32);
     memcpy(&m->scale, p + 36, 4);
     m->cls_mask = get64(p + 40);
     uint64_t payload = get64(p + 48);
     uint32_t want = m->kind == TAG_KIND_POS ? TAG_POS_COUNT : TAG_NER_COUNT;
-    if ((m->kind != TAG_KIND_POS && m->kind != TAG_KIND_NER) || m->ncls != want)
+    if ((m->kind != TAG_KIND_POS && m->kind != TAG_KIND_NER) || m->ncls != want
+        || m->beam < 1 || m->beam > TAG_MAX_BEAM)
         return base_err(err, errlen, DOTS_EFORMAT, "%s: bad model kind %u or class count %u",
                         name, m->kind, m->ncls);
     if (!nfs || !pow2_or_zero(nfs) || !pow2_or_zero(ncs) || !pow2_or_zero(ngs)

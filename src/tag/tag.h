@@ -65,6 +65,9 @@ const tag_model *tag_builtin_ner(void);
 
 tag_tagger *tag_tagger_new(const tag_model *pos, const tag_model *ner);  /* ner may be NULL */
 void tag_tagger_free(tag_tagger *t);
+/* Decode with beam width w instead of the width each model was trained
+** with (0 restores that; 1 is greedy). For measurements. */
+void tag_tagger_set_beam(tag_tagger *t, int w);
 /* Fill toks[].pos and toks[].ner of every sentence of d. */
 int tag_doc(tag_tagger *t, dots_doc *d);
 /* Tag one sentence of n words given as (pointer, length) pairs; pos/ner out

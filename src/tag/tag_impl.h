@@ -22,6 +22,7 @@
 #define TAG_MAX_CLASSES 64
 #define TAG_MAX_WORD 96          /* normalised word bytes kept; longer words are cut */
 #define TAG_MAX_KEYS 64          /* features one token can fire */
+#define TAG_MAX_BEAM 16
 #define TAG_GAZ_MAXLEN 8         /* tokens in the longest gazetteer phrase */
 
 /* Gazetteer type bits; GAZ_PREFIX marks a phrase that begins a longer one. */
@@ -48,6 +49,7 @@ typedef struct tag_lex {
 struct tag_model {
     void *owned;                 /* the file bytes when loaded from a path */
     uint32_t kind, ncls;
+    uint32_t beam;               /* beam width trained with; 1 = greedy */
     uint64_t cls_mask;           /* classes seen in training: the only ones predicted */
     float scale;                 /* weight = int16 / scale */
     const tag_fslot *feat; uint32_t feat_mask;
@@ -96,7 +98,7 @@ static inline uint64_t tag_gaz_step(uint64_t h, uint64_t lw) { return tag_mix(h 
 
 /* Serialise a model image (trainer side). The caller frees *out. */
 typedef struct tag_image {
-    uint32_t kind, ncls; uint64_t cls_mask; float scale;
+    uint32_t kind, ncls, beam; uint64_t cls_mask; float scale;
     const tag_fslot *feat; uint32_t nfeat_slots;
     const uint16_t *wts; uint32_t nwts;
     const tag_cslot *clu; uint32_t nclu_slots;

@@ -19,6 +19,8 @@ struct tag_tagger {
     size_t *wl;
     tag_wi *wi;
     uint8_t *tmp;
+    uint8_t *hl, *hb;            /* beam history: label and back pointer, cap * TAG_MAX_BEAM */
+    int beam;                    /* 0: each model's own width */
 };
 
 tag_tagger *tag_tagger_new(const tag_model *pos, const tag_model *ner)
@@ -38,6 +40,8 @@ void tag_tagger_free(tag_tagger *t)
     free(t->wl);
     free(t->wi);
     free(t->tmp);
+    free(t->hl);
+    free(t->hb);
     free(t);
 }
 
@@ -56,7 +60,11 @@ static int reserve(tag_tagger *t, size_t n)
     if (wi) t->wi = wi;
     uint8_t *tmp = realloc(t->tmp, c);
     if (tmp) t->tmp = tmp;
-    if (!norm || !w || !wl || !wi || !tmp) return DOTS_ENOMEM;
+    uint8_t *hl = realloc(t->hl, c * TAG_MAX_BEAM);
+    if (hl) t->hl = hl;
+    uint8_t *hb = realloc(t->hb, c * TAG_MAX_BEAM);
+    if (hb) t->hb = hb;
+    if (!norm || !w || !wl || !wi || !tmp || !hl || !hb) return DOTS_ENOMEM;
     t->cap = c;
     return DOTS_OK;
 }
@@ -76,17 +84,30 @@ static inline void add_weights(const tag_model *m, uint64_t key, int32_t *sc)
     }
 }
 
-/* Label the n tokens whose hashes are in wi. */
-static void decode(const tag_model *m, const tag_wi *wi, size_t n, uint8_t *out)
+static void static_scores(const tag_model *m, const tag_wi *wi, size_t n, size_t i, int32_t *sc)
 {
     uint64_t k[TAG_MAX_KEYS];
+    size_t nk = tag_static_keys(m->kind, wi, n, i, k);
+    memset(sc, 0, sizeof(int32_t) * m->ncls);
+    for (size_t j = 0; j < nk; j++) add_weights(m, k[j], sc);
+}
+
+static void add_dynamic(const tag_model *m, const tag_wi *wi, size_t i, int p1, int p2,
+                        int32_t *sc)
+{
+    uint64_t k[8];
+    size_t nk = tag_dynamic_keys(m->kind, wi, i, p1, p2, k);
+    for (size_t j = 0; j < nk; j++) add_weights(m, k[j], sc);
+}
+
+/* Greedy: the best label at each token given the labels already chosen. */
+static void decode_greedy(const tag_model *m, const tag_wi *wi, size_t n, uint8_t *out)
+{
     int32_t sc[TAG_MAX_CLASSES];
     int p1 = 255, p2 = 255;
     for (size_t i = 0; i < n; i++) {
-        size_t nk = tag_static_keys(m->kind, wi, n, i, k);
-        nk += tag_dynamic_keys(m->kind, wi, i, p1, p2, k + nk);
-        memset(sc, 0, sizeof sc);
-        for (size_t j = 0; j < nk; j++) add_weights(m, k[j], sc);
+        static_scores(m, wi, n, i, sc);
+        add_dynamic(m, wi, i, p1, p2, sc);
         int best = 0;
         int32_t bs = INT32_MIN;
         for (uint32_t c = 0; c < m->ncls; c++) {
@@ -99,19 +120,69 @@ static void decode(const tag_model *m, const tag_wi *wi, size_t n, uint8_t *out)
     }
 }
 
+typedef struct cand { int64_t score; uint8_t lab, back; } cand;
+
+/* Beam search: keep the B best label sequences; the static part of the
+** scores is shared by all of them, only the label features differ. */
+static void decode_beam(tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t n,
+                        size_t B, uint8_t *out)
+{
+    int32_t st[TAG_MAX_CLASSES], sc[TAG_MAX_CLASSES];
+    cand cur[TAG_MAX_BEAM], next[TAG_MAX_BEAM];
+    size_t ncur = 1;
+    cur[0].score = 0; cur[0].lab = 255; cur[0].back = 0;
+    for (size_t i = 0; i < n; i++) {
+        static_scores(m, wi, n, i, st);
+        size_t nn = 0;
+        for (size_t b = 0; b < ncur; b++) {
+            int p1 = cur[b].lab;
+            int p2 = i >= 2 ? t->hl[(i - 2) * TAG_MAX_BEAM + cur[b].back] : 255;
+            memcpy(sc, st, sizeof(int32_t) * m->ncls);
+            add_dynamic(m, wi, i, p1, p2, sc);
+            for (uint32_t c = 0; c < m->ncls; c++) {
+                if (!(m->cls_mask >> c & 1) || !tag_allowed(m->kind, p1, (int)c)) continue;
+                int64_t s = cur[b].score + sc[c];
+                if (nn == B && s <= next[nn - 1].score) continue;
+                size_t j = nn < B ? nn++ : nn - 1;          /* insert, keeping order */
+                while (j > 0 && next[j - 1].score < s) { next[j] = next[j - 1]; j--; }
+                next[j].score = s; next[j].lab = (uint8_t)c; next[j].back = (uint8_t)b;
+            }
+        }
+        for (size_t b = 0; b < nn; b++) {
+            t->hl[i * TAG_MAX_BEAM + b] = next[b].lab;
+            t->hb[i * TAG_MAX_BEAM + b] = next[b].back;
+        }
+        memcpy(cur, next, nn * sizeof *cur);
+        ncur = nn;
+    }
+    for (size_t i = n, b = 0; i-- > 0;) {
+        out[i] = t->hl[i * TAG_MAX_BEAM + b];
+        b = t->hb[i * TAG_MAX_BEAM + b];
+    }
+}
+
+static void decode(tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t n, uint8_t *out)
+{
+    size_t B = t->beam > 0 ? (size_t)t->beam : m->beam;
+    if (B <= 1) decode_greedy(m, wi, n, out);
+    else decode_beam(t, m, wi, n, B > TAG_MAX_BEAM ? TAG_MAX_BEAM : B, out);
+}
+
+void tag_tagger_set_beam(tag_tagger *t, int beam) { t->beam = beam; }
+
 /* Tag words already normalised in t->w / t->wl. */
 static void tag_normalised(tag_tagger *t, size_t n, uint8_t *pos, uint8_t *ner)
 {
     if (pos) {
         if (t->pos) {
             tag_words_info(&t->pos->lex, t->w, t->wl, n, t->wi);
-            decode(t->pos, t->wi, n, pos);
+            decode(t, t->pos, t->wi, n, pos);
         } else memset(pos, 0, n);
     }
     if (ner) {
         if (t->ner) {
             tag_words_info(&t->ner->lex, t->w, t->wl, n, t->wi);
-            decode(t->ner, t->wi, n, ner);
+            decode(t, t->ner, t->wi, n, ner);
         } else memset(ner, 0, n);
     }
 }

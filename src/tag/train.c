@@ -25,6 +25,7 @@ void tag_train_opts_default(tag_train_opts *o, int kind)
     o->kind = kind;
     o->epochs = kind == TAG_TRAIN_POS ? 10 : 12;
     o->seed = 1;
+    o->beam = 1;
     o->clusters = 1;
     o->min_count = 2;
 }
@@ -141,11 +142,14 @@ static int kmeans(const float *x, size_t V, size_t D, size_t K, uint64_t seed, u
     return DOTS_OK;
 }
 
-static int build_clusters(const tag_corpus *c, uint64_t seed, tag_cslot **slots, uint32_t *nslots)
+static int build_clusters(const tag_corpus *const *cs, size_t ncs, uint64_t seed,
+                          tag_cslot **slots, uint32_t *nslots)
 {
     int rc = DOTS_ENOMEM;
     kmap cnt = { 0 }, vid = { 0 };
-    uint64_t *lh = malloc((c->ntok ? c->ntok : 1) * sizeof *lh);
+    size_t ntok = 0;
+    for (size_t k = 0; k < ncs; k++) ntok += cs[k]->ntok;
+    uint64_t *lh = malloc((ntok ? ntok : 1) * sizeof *lh);
     vword *vw = NULL;
     float *x = NULL;
     uint16_t *fine = NULL, *coarse = NULL;
@@ -153,11 +157,13 @@ static int build_clusters(const tag_corpus *c, uint64_t seed, tag_cslot **slots,
     size_t V = 0;
 
     if (!lh || kmap_init(&cnt, 1 << 16) || kmap_init(&vid, 1 << 16)) goto done;
-    for (size_t i = 0; i < c->ntok; i++) {
-        lh[i] = lower_hash(c->words[i], c->wlen[i]);
-        uint32_t *p = kmap_put(&cnt, lh[i], 0);
-        if (!p) goto done;
-        (*p)++;
+    for (size_t k = 0, o = 0; k < ncs; k++) {
+        for (size_t i = 0; i < cs[k]->ntok; i++, o++) {
+            lh[o] = lower_hash(cs[k]->words[i], cs[k]->wlen[i]);
+            uint32_t *p = kmap_put(&cnt, lh[o], 0);
+            if (!p) goto done;
+            (*p)++;
+        }
     }
     if (!(vw = malloc((cnt.n ? cnt.n : 1) * sizeof *vw))) goto done;
     for (size_t s = 0; s < cnt.cap; s++)
@@ -169,21 +175,24 @@ static int build_clusters(const tag_corpus *c, uint64_t seed, tag_cslot **slots,
         if (!kmap_put(&vid, vw[v].h, (uint32_t)v)) goto done;
     size_t D = 2 * (CL_NCTX + 1);
     if (!(x = calloc(V * D, sizeof *x))) goto done;
-    for (size_t s = 0; s < c->nsent; s++) {
-        for (size_t i = c->sent[s]; i < c->sent[s + 1]; i++) {
-            uint32_t *v = kmap_find(&vid, lh[i]);
-            if (!v) continue;
-            size_t lc = CL_NCTX, rc2 = CL_NCTX;
-            if (i > c->sent[s]) {
-                uint32_t *l = kmap_find(&vid, lh[i - 1]);
-                if (l && *l < CL_NCTX) lc = *l;
+    for (size_t k = 0, base = 0; k < ncs; base += cs[k]->ntok, k++) {
+        const tag_corpus *c = cs[k];
+        for (size_t s = 0; s < c->nsent; s++) {
+            for (size_t i = c->sent[s]; i < c->sent[s + 1]; i++) {
+                uint32_t *v = kmap_find(&vid, lh[base + i]);
+                if (!v) continue;
+                size_t lc = CL_NCTX, rc2 = CL_NCTX;
+                if (i > c->sent[s]) {
+                    uint32_t *l = kmap_find(&vid, lh[base + i - 1]);
+                    if (l && *l < CL_NCTX) lc = *l;
+                }
+                if (i + 1 < c->sent[s + 1]) {
+                    uint32_t *r = kmap_find(&vid, lh[base + i + 1]);
+                    if (r && *r < CL_NCTX) rc2 = *r;
+                }
+                x[*v * D + lc] += 1;
+                x[*v * D + CL_NCTX + 1 + rc2] += 1;
             }
-            if (i + 1 < c->sent[s + 1]) {
-                uint32_t *r = kmap_find(&vid, lh[i + 1]);
-                if (r && *r < CL_NCTX) rc2 = *r;
-            }
-            x[*v * D + lc] += 1;
-            x[*v * D + CL_NCTX + 1 + rc2] += 1;
         }
     }
     for (size_t v = 0; v < V; v++) {
@@ -232,6 +241,8 @@ typedef struct trainer {
     size_t nf, capf;
     uint64_t step;
     uint64_t cls_mask;
+    uint32_t beam;
+    uint8_t *hl, *hb, *pred;     /* beam history and a predicted sequence, maxn * TAG_MAX_BEAM */
 } trainer;
 
 static int add_feature(trainer *t, uint64_t key, uint32_t *id)
@@ -261,6 +272,7 @@ static void trainer_fini(trainer *t)
 {
     kmap_fini(&t->fid);
     free(t->keys); free(t->w); free(t->u); free(t->clu); free(t->gaz);
+    free(t->hl); free(t->hb); free(t->pred);
 }
 
 /* Static feature ids of every token, CSR: ids[off[i] .. off[i+1]). */
@@ -372,6 +384,115 @@ static int epoch(trainer *t, const tag_corpus *c, const statics *st, const size_
     return DOTS_OK;
 }
 
+/* ---- Beam training: early update (Collins and Roark 2004) ---------------- */
+static void beam_static(const trainer *t, const statics *st, size_t tok, float *sc)
+{
+    memset(sc, 0, sizeof(float) * t->ncls);
+    for (size_t j = st->off[tok]; j < st->off[tok + 1]; j++) {
+        const float *w = t->w + (size_t)st->ids[j] * t->ncls;
+        for (uint32_t y = 0; y < t->ncls; y++) sc[y] += w[y];
+    }
+}
+
+static void beam_dynamic(const trainer *t, const tag_wi *wi, size_t i, int p1, int p2, float *sc)
+{
+    uint64_t dk[8];
+    size_t nd = tag_dynamic_keys(t->kind, wi, i, p1, p2, dk);
+    for (size_t j = 0; j < nd; j++) {
+        uint32_t *v = kmap_find(&t->fid, dk[j]);
+        if (!v) continue;
+        const float *w = t->w + (size_t)*v * t->ncls;
+        for (uint32_t y = 0; y < t->ncls; y++) sc[y] += w[y];
+    }
+}
+
+/* Add delta to the weights of label y for token i's features under history p1, p2. */
+static int nudge_token(trainer *t, const statics *st, size_t a, size_t i, int p1, int p2,
+                       int y, float delta)
+{
+    uint64_t dk[8];
+    double su = (double)t->step * delta;
+    size_t nd = tag_dynamic_keys(t->kind, st->wi + a, i, p1, p2, dk);
+    for (size_t j = st->off[a + i]; j < st->off[a + i + 1]; j++) {
+        size_t b = (size_t)st->ids[j] * t->ncls + (size_t)y;
+        t->w[b] += delta; t->u[b] += su;
+    }
+    for (size_t j = 0; j < nd; j++) {
+        uint32_t id;
+        if (add_feature(t, dk[j], &id)) return DOTS_ENOMEM;
+        size_t b = (size_t)id * t->ncls + (size_t)y;
+        t->w[b] += delta; t->u[b] += su;
+    }
+    return DOTS_OK;
+}
+
+/* Reward the gold labels and penalise the predicted ones over tokens [0, len). */
+static int update_seq(trainer *t, const statics *st, size_t a, const uint8_t *gold,
+                      const uint8_t *pred, size_t len, size_t *mistakes)
+{
+    for (size_t j = 0; j < len; j++) {
+        int g1 = j > 0 ? gold[j - 1] : 255, g2 = j > 1 ? gold[j - 2] : 255;
+        int q1 = j > 0 ? pred[j - 1] : 255, q2 = j > 1 ? pred[j - 2] : 255;
+        if (gold[j] == pred[j] && g1 == q1 && g2 == q2) continue;   /* would cancel */
+        *mistakes += gold[j] != pred[j];
+        if (nudge_token(t, st, a, j, g1, g2, gold[j], 1)
+            || nudge_token(t, st, a, j, q1, q2, pred[j], -1)) return DOTS_ENOMEM;
+    }
+    return DOTS_OK;
+}
+
+typedef struct bcand { double score; uint8_t lab, back; } bcand;
+
+static int epoch_beam(trainer *t, const tag_corpus *c, const statics *st, const size_t *order,
+                      size_t *mistakes)
+{
+    float stc[TAG_MAX_CLASSES], sc[TAG_MAX_CLASSES];
+    bcand cur[TAG_MAX_BEAM], next[TAG_MAX_BEAM];
+    const size_t B = t->beam, W = TAG_MAX_BEAM;
+    for (size_t o = 0; o < c->nsent; o++) {
+        size_t s = order[o], a = c->sent[s], n = c->sent[s + 1] - a;
+        const uint8_t *gold = c->labels + a;
+        size_t ncur = 1, upto = n;
+        int goldb = 0;
+        cur[0].score = 0; cur[0].lab = 255; cur[0].back = 0;
+        for (size_t i = 0; i < n; i++) {
+            t->step++;
+            beam_static(t, st, a + i, stc);
+            size_t nn = 0;
+            for (size_t b = 0; b < ncur; b++) {
+                int p1 = cur[b].lab, p2 = i >= 2 ? t->hl[(i - 2) * W + cur[b].back] : 255;
+                memcpy(sc, stc, sizeof(float) * t->ncls);
+                beam_dynamic(t, st->wi + a, i, p1, p2, sc);
+                for (uint32_t y = 0; y < t->ncls; y++) {
+                    if (!(t->cls_mask >> y & 1) || !tag_allowed(t->kind, p1, (int)y)) continue;
+                    double v = cur[b].score + sc[y];
+                    if (nn == B && v <= next[nn - 1].score) continue;
+                    size_t j = nn < B ? nn++ : nn - 1;
+                    while (j > 0 && next[j - 1].score < v) { next[j] = next[j - 1]; j--; }
+                    next[j].score = v; next[j].lab = (uint8_t)y; next[j].back = (uint8_t)b;
+                }
+            }
+            int ng = -1;
+            for (size_t b = 0; b < nn; b++) {
+                t->hl[i * W + b] = next[b].lab;
+                t->hb[i * W + b] = next[b].back;
+                if (goldb >= 0 && next[b].back == goldb && next[b].lab == gold[i]) ng = (int)b;
+            }
+            memcpy(cur, next, nn * sizeof *cur);
+            ncur = nn;
+            goldb = ng;
+            if (goldb < 0) { upto = i + 1; break; }     /* gold fell off the beam */
+        }
+        if (goldb == 0) continue;                       /* gold is the best: no update */
+        for (size_t i = upto, b = 0; i-- > 0;) {
+            t->pred[i] = t->hl[i * W + b];
+            b = t->hb[i * W + b];
+        }
+        if (update_seq(t, st, a, gold, t->pred, upto, mistakes)) return DOTS_ENOMEM;
+    }
+    return DOTS_OK;
+}
+
 /* ---- Export: average, quantise, prune, lay out --------------------------- */
 static int export_model(const trainer *t, void **out, size_t *outn)
 {
@@ -422,7 +543,7 @@ static int export_model(const trainer *t, void **out, size_t *outn)
         slots[s].fp = fp;
         slots[s].off = offs[f];
     }
-    tag_image im = { t->kind, K, t->cls_mask, scale, slots, ns, wts, (uint32_t)nw,
+    tag_image im = { t->kind, K, t->beam, t->cls_mask, scale, slots, ns, wts, (uint32_t)nw,
                      t->clu, t->nclu, t->gaz, t->ngaz };
     rc = tag_image_write(&im, out, outn);
 done:
@@ -464,11 +585,17 @@ int tag_train(const tag_corpus *train, const tag_corpus *dev, const tag_train_op
     *n = 0;
     t.kind = o->kind == TAG_TRAIN_POS ? TAG_KIND_POS : TAG_KIND_NER;
     t.ncls = t.kind == TAG_KIND_POS ? TAG_POS_COUNT : TAG_NER_COUNT;
+    t.beam = o->beam < 1 ? 1 : o->beam > TAG_MAX_BEAM ? TAG_MAX_BEAM : (uint32_t)o->beam;
     for (size_t i = 0; i < train->ntok; i++) t.cls_mask |= 1ULL << train->labels[i];
     if ((rc = kmap_init(&t.fid, 1 << 20))) goto oom;
     if (o->gazetteer_dir &&
         (rc = tag_gaz_build(o->gazetteer_dir, &t.gaz, &t.ngaz, err, errlen))) goto fail;
-    if (o->clusters && (rc = build_clusters(train, o->seed, &t.clu, &t.nclu))) goto oom;
+    if (o->clusters) {
+        const tag_corpus *cs[17] = { train };
+        size_t ncs = 1;
+        for (size_t k = 0; k < o->ncluster_text && ncs < 17; k++) cs[ncs++] = o->cluster_text[k];
+        if ((rc = build_clusters(cs, ncs, o->seed, &t.clu, &t.nclu))) goto oom;
+    }
     t.lex.clu = t.clu; t.lex.clu_mask = t.nclu ? t.nclu - 1 : 0;
     t.lex.gaz = t.gaz; t.lex.gaz_mask = t.ngaz ? t.ngaz - 1 : 0;
     if ((rc = build_statics(&t, train, o->min_count > 0 ? o->min_count : 1, &st))) goto oom;
@@ -478,6 +605,11 @@ int tag_train(const tag_corpus *train, const tag_corpus *dev, const tag_train_op
         o->progress(o->ctx, line);
     }
     if (!(order = malloc(train->nsent * sizeof *order))) goto oom;
+    size_t maxn = 1;
+    for (size_t i = 0; i < train->nsent; i++)
+        if (train->sent[i + 1] - train->sent[i] > maxn) maxn = train->sent[i + 1] - train->sent[i];
+    if (!(t.hl = malloc(maxn * TAG_MAX_BEAM)) || !(t.hb = malloc(maxn * TAG_MAX_BEAM))
+        || !(t.pred = malloc(maxn))) goto oom;
     for (size_t i = 0; i < train->nsent; i++) order[i] = i;
     uint64_t rs = o->seed;
     for (int e = 1; e <= (o->epochs > 0 ? o->epochs : 1); e++) {
@@ -487,7 +619,9 @@ int tag_train(const tag_corpus *train, const tag_corpus *dev, const tag_train_op
             order[j] = tmp;
         }
         size_t mistakes = 0;
-        if ((rc = epoch(&t, train, &st, order, &mistakes))) goto oom;
+        rc = t.beam > 1 ? epoch_beam(&t, train, &st, order, &mistakes)
+                        : epoch(&t, train, &st, order, &mistakes);
+        if (rc) goto oom;
         void *bytes;
         size_t nb;
         if ((rc = export_model(&t, &bytes, &nb))) goto oom;

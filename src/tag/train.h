@@ -12,7 +12,7 @@
 
 #include "tag/tag.h"
 
-enum { TAG_TRAIN_POS = 1, TAG_TRAIN_NER = 2 };
+enum { TAG_TRAIN_POS = 1, TAG_TRAIN_NER = 2, TAG_TRAIN_WORDS = 3 /* labels not read */ };
 
 typedef struct tag_corpus {
     char *text;                  /* the file; words point into it (NUL-terminated) */
@@ -35,10 +35,14 @@ int tag_corpus_split(tag_corpus *c, size_t n, tag_corpus **rest);
 typedef struct tag_train_opts {
     int kind;                    /* TAG_TRAIN_POS or TAG_TRAIN_NER */
     int epochs;                  /* passes over the data; the best on dev is kept */
+    int beam;                    /* beam width, 1 = greedy (trained and decoded alike) */
     uint64_t seed;               /* sentence order */
     const char *gazetteer_dir;   /* NULL: no gazetteer features */
     int clusters;                /* word classes derived from the training words: 0 off */
     int min_count;               /* drop context features seen fewer times */
+    /* more text (labels unused) for the word classes, at most 16 corpora */
+    const tag_corpus *const *cluster_text;
+    size_t ncluster_text;
     /* progress lines ("epoch 3 dev 0.9612"); may be NULL */
     void (*progress)(void *ctx, const char *line);
     void *ctx;

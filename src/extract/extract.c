@@ -1,0 +1,1696 @@
+/* src/extract/extract.c -- the rule engine: claims from one sentence at a time.
+** Input per sentence: tokens with Penn POS tags and the actor each token
+** belongs to (from the linker). The engine works in passes over the sentence:
+**   1. a view: lower-cased words, actor mentions (runs of tokens with one
+**      actor, plus pronouns and "the group" resolved to the last fitting actor),
+**      noun-phrase groups of mentions ("IRGC-QF General Gholamreza Baghbani":
+**      the last mention is the head) and the preposition governing each group;
+**   2. attribution: reporting verbs and "according to" give the source (and,
+**      for "denied"/"claimed", the polarity) of every trigger in their scope;
+**   3. triggers from the lexicon (lexicon.c): verbs (active, passive with "by",
+**      coordinated verb phrases, relative clauses), event nouns ("Iran's
+**      support for the Taliban"), role nouns ("Hezbollah leader Hassan
+**      Nasrallah", "X, the leader of Y"), hyphen compounds (X-based, X-backed,
+**      X-led, X-affiliated) and possessives between organisations;
+**   4. per claim: polarity (negation, hedges, offers and plans), time (the
+**      nearest time expression, time.c), source, evidence, confidence.
+** Then claims are deduplicated per (subject, predicate, object, polarity,
+** origin), keeping the author's own statement over a reported one.
+** Everything is linear in the sentence except argument search, which looks at
+** most a clause away, so a document costs O(tokens). Scratch memory is one
+** allocation per sentence; nothing survives the call but d->claims. */
+#include "extract/extract_int.h"
+
+#include <ctype.h>
+#include <strings.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dots.h"
+#include "tag/tag.h"
+
+#define MAXW 24                 /* lower-cased word prefix kept per token */
+#define MAXTIMES 16
+
+typedef struct men {
+    uint32_t a, b;              /* token range [a,b), sentence-relative */
+    int actor;
+    int pron;                   /* resolved from a pronoun or "the group" */
+    int group;                  /* noun-phrase group */
+} men;
+
+typedef struct grp {
+    int first, last;            /* mention indexes; last is the head */
+    uint32_t a, b;              /* token range */
+    char gov[12];               /* governing preposition, "" for none */
+} grp;
+
+typedef struct doc_state {
+    int last_per, last_org;     /* for pronouns */
+    uint32_t *seen;             /* mentions per actor so far, for "the group" */
+    size_t nseen;
+    int para_seg;               /* the paragraph whose stated year is para_year */
+    int last_source;            /* the last named source: "the statement said" */
+    char para_year[32];
+    char last_date[32];
+    int prev_first, prev_count; /* claims of the previous sentence, for "denied this" */
+} doc_state;
+
+typedef struct sctx {
+    dots_doc *d;
+    const doc_sent *s;
+    uint32_t t0, n;
+    char (*w)[MAXW];
+    int *mi;                    /* token -> mention, -1 */
+    int *src;                   /* token -> source actor, -1 author */
+    uint8_t *pol;               /* token -> polarity from attribution */
+    men *m; int nm;
+    grp *g; int ng;
+    extract_time times[MAXTIMES];
+    uint32_t time_tok[MAXTIMES];
+    size_t ntimes;
+    int comment;                /* doc->comments index or -1 */
+    const char *author;
+    doc_state *st;
+    int first_claim;            /* d->nclaims when the sentence started */
+    int force_pol;              /* the trigger's own polarity ("offered"), -1 none */
+} sctx;
+
+/* ---- Token helpers ------------------------------------------------------- */
+static const char *W(const sctx *c, int i) { return c->w[i]; }
+static int is_w(const sctx *c, int i, const char *s)
+{
+    return i >= 0 && (uint32_t)i < c->n && strcmp(c->w[i], s) == 0;
+}
+static int P(const sctx *c, int i) { return c->d->toks[c->t0 + i].pos; }
+static int is_verb(const sctx *c, int i) { return TAG_IS_VERB(P(c, i)); }
+static int is_finite(const sctx *c, int i)
+{
+    int p = P(c, i);
+    return p == TAG_POS_VBD || p == TAG_POS_VBZ || p == TAG_POS_VBP || p == TAG_POS_MD;
+}
+static int is_noun(const sctx *c, int i) { return TAG_IS_NOUN(P(c, i)); }
+static int is_adj(const sctx *c, int i)
+{
+    int p = P(c, i);
+    return p == TAG_POS_JJ || p == TAG_POS_JJR || p == TAG_POS_JJS || p == TAG_POS_VBN ||
+           p == TAG_POS_CD || p == TAG_POS_VBG;
+}
+static int is_prep(const sctx *c, int i)
+{
+    int p = P(c, i);
+    return p == TAG_POS_IN || p == TAG_POS_TO;
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+    for (; *list; list++)
+        if (strcmp(w, *list) == 0) return 1;
+    return 0;
+}
+
+static const char *const BE[] = { "is", "are", "was", "were", "be", "been", "being", "'s",
+                                  "’s", "am", "get", "got", "gets", NULL };
+static const char *const AUX[] = { "has", "have", "had", "having", "will", "would", "could",
+                                   "should", "may", "might", "must", "can", "did", "do",
+                                   "does", "to", "also", "then", "not", "n't", "never",
+                                   "quickly", "reportedly", "allegedly", "repeatedly",
+                                   "openly", "often", "eventually", "just", "already",
+                                   "still", "further", "directly", "clandestinely", NULL };
+static const char *const RELPRON[] = { "who", "which", "whom", "whose", "where", NULL };
+static const char *const COORD[] = { "and", "or", ",", "as", "well", "both", "along",
+                                     "together", "including", "with", "the", "its", "their",
+                                     "other", "such", NULL };
+static const char *const PERPRON[] = { "he", "him", "his", "she", "her", NULL };
+static const char *const ORGPRON[] = { "it", "its", "they", "their", "them", NULL };
+static const char *const GROUPNOUN[] = { "group", "network", "organization",
+                                         "organisation", "movement", "militia", NULL };
+
+static const char *const SUBORD[] = { "that", "because", "while", "if", "whether",
+                                      "although", "though", "unless", "whereas", NULL };
+
+static int is_boundary(const sctx *c, int i)
+{
+    const char *w = W(c, i);
+    return strcmp(w, ";") == 0 || strcmp(w, ":") == 0;
+}
+
+/* ---- The view: mentions and groups --------------------------------------- */
+static void lower_copy(char *dst, const char *s, size_t n)
+{
+    if (n >= MAXW) n = MAXW - 1;
+    for (size_t i = 0; i < n; i++) dst[i] = (char)tolower((unsigned char)s[i]);
+    dst[n] = 0;
+}
+
+static void add_mention(sctx *c, uint32_t a, uint32_t b, int actor, int pron)
+{
+    men *m = &c->m[c->nm++];
+    m->a = a;
+    m->b = b;
+    m->actor = actor;
+    m->pron = pron;
+    m->group = -1;
+    for (uint32_t i = a; i < b; i++) c->mi[i] = c->nm - 1;
+}
+
+static void note_actor(sctx *c, int actor)
+{
+    if ((size_t)actor < c->st->nseen) c->st->seen[actor]++;
+    doc_actor_type t = c->d->actors[actor].type;
+    if (t == ACT_PER) c->st->last_per = actor;
+}
+
+static int salient_group(const sctx *c)
+{
+    int best = -1;
+    for (size_t a = 0; a < c->st->nseen && a < c->d->nactors; a++)
+        if (c->d->actors[a].type == ACT_ORG && c->st->seen[a] > 0 &&
+            (best < 0 || c->st->seen[a] > c->st->seen[best] ||
+             (c->st->seen[a] == c->st->seen[best] && (int)a == c->st->last_org)))
+            best = (int)a;
+    return best;
+}
+
+static void build_mentions(sctx *c)
+{
+    int first_org = -1;         /* the sentence's own subject, for "it" and "they" */
+    for (uint32_t i = 0; i < c->n;) {
+        int a = c->d->toks[c->t0 + i].actor;
+        if (a >= 0 && (size_t)a < c->d->nactors) {
+            uint32_t j = i + 1;
+            while (j < c->n && c->d->toks[c->t0 + j].actor == a) j++;
+            /* "(IRGC-QF)" right after the same actor is an alias, not a second mention */
+            if (c->nm > 0 && c->m[c->nm - 1].actor == a && i > 0 && is_w(c, (int)i - 1, "(")
+                && c->m[c->nm - 1].b + 1 == i) {
+                for (uint32_t k = i; k < j; k++) c->mi[k] = c->nm - 1;
+            } else {
+                add_mention(c, i, j, a, 0);
+            }
+            note_actor(c, a);
+            if (first_org < 0 && c->d->actors[a].type != ACT_PER &&
+                (i == 0 || !(P(c, (int)i - 1) == TAG_POS_IN || P(c, (int)i - 1) == TAG_POS_TO)))
+                first_org = a;
+            i = j;
+            continue;
+        }
+        const char *w = W(c, i);
+        if (in_list(w, PERPRON) && c->st->last_per >= 0) {
+            add_mention(c, i, i + 1, c->st->last_per, 1);
+        } else if (in_list(w, ORGPRON) && (first_org >= 0 || c->st->last_org >= 0) &&
+                   /* "it" only as a subject ("It noted"): "make it harder", "fired it" */
+                   (strcmp(w, "it") != 0 || (i + 1 < c->n && (is_verb(c, i + 1) ||
+                                                               P(c, i + 1) == TAG_POS_MD)))) {
+            add_mention(c, i, i + 1, first_org >= 0 ? first_org : c->st->last_org, 1);
+        } else if (strcmp(w, "the") == 0 && i + 1 < c->n && in_list(W(c, i + 1), GROUPNOUN) &&
+                   salient_group(c) >= 0 &&
+                   !(i + 2 < c->n && (is_w(c, i + 2, "of") || c->d->toks[c->t0 + i + 2].actor >= 0))) {
+            /* "the group": the organisation the text is about so far */
+            add_mention(c, i, i + 2, salient_group(c), 1);
+            i += 2;
+            continue;
+        }
+        i++;
+    }
+}
+
+/* Tokens that may sit between two mentions of one noun phrase. */
+static int np_inner(const sctx *c, int i)
+{
+    const char *w = W(c, i);
+    if (strcmp(w, "'s") == 0 || strcmp(w, "’s") == 0 || strcmp(w, "'") == 0 ||
+        strcmp(w, "’") == 0 || strcmp(w, "-") == 0)
+        return 1;
+    if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0 || strcmp(w, ",") == 0) return 0;
+    if (w[0] == '-') return 1;                     /* "-based" as its own token */
+    if (is_noun(c, i) || P(c, i) == TAG_POS_JJ || P(c, i) == TAG_POS_POS) {
+        /* an event noun heads its own phrase: "Iran's support for Hamas" */
+        const extract_lex *e = extract_lex_find(w, LX_NOUN);
+        return !e;
+    }
+    return 0;
+}
+
+static void governor(const sctx *c, grp *g)
+{
+    g->gov[0] = 0;
+    for (int i = (int)g->a - 1; i >= 0; i--) {
+        const char *w = W(c, i);
+        if (in_list(w, SUBORD)) return;
+        if (is_prep(c, i) || strcmp(w, "including") == 0) {
+            snprintf(g->gov, sizeof g->gov, "%s", w);
+            return;
+        }
+        /* a comma or "and" continues a list only after a mention or adjective */
+        if (strcmp(w, ",") == 0)  {
+            /* ", al-Shabaab attacked": a group before its verb is a subject */
+            uint32_t k = g->b;
+            while (k < c->n && P(c, k) == TAG_POS_RB) k++;
+            if (k < c->n && is_verb(c, k)) return;
+            if (i > 0 && c->mi[i - 1] >= 0) continue;
+            return;
+        }
+        if (strcmp(w, "and") == 0 || strcmp(w, "or") == 0) {
+            if (i > 0 && (c->mi[i - 1] >= 0 || P(c, i - 1) == TAG_POS_JJ)) continue;
+            /* "Bahrain, Iraq, Syria, and Yemen": the serial comma */
+            if (i > 1 && is_w(c, i - 1, ",") && c->mi[i - 2] >= 0) { i--; continue; }
+            return;
+        }
+        if (P(c, i) == TAG_POS_CD && strlen(w) == 4 && (w[0] == '1' || w[0] == '2')) return;
+        if (c->mi[i] >= 0 || P(c, i) == TAG_POS_DT || is_adj(c, i) ||
+            P(c, i) == TAG_POS_PRPS || P(c, i) == TAG_POS_POS || is_noun(c, i) ||
+            strcmp(w, "both") == 0 || strcmp(w, "other") == 0)
+            continue;
+        return;
+    }
+}
+
+static void build_groups(sctx *c)
+{
+    for (int k = 0; k < c->nm; k++) {
+        int join = 0;
+        if (k > 0 && c->ng > 0) {
+            const men *p = &c->m[k - 1];
+            join = 1;
+            for (uint32_t i = p->b; i < c->m[k].a; i++)
+                if (c->mi[i] < 0 && !np_inner(c, (int)i)) { join = 0; break; }
+            if (p->b == c->m[k].a && !p->pron && !c->m[k].pron) join = 1;
+        }
+        if (join) {
+            grp *g = &c->g[c->ng - 1];
+            g->last = k;
+            g->b = c->m[k].b;
+        } else {
+            grp *g = &c->g[c->ng++];
+            g->first = g->last = k;
+            g->a = c->m[k].a;
+            g->b = c->m[k].b;
+        }
+        c->m[k].group = c->ng - 1;
+    }
+    for (int k = 0; k < c->ng; k++) governor(c, &c->g[k]);
+}
+
+static int head(const sctx *c, int g) { return c->m[c->g[g].last].actor; }
+static int gtype(const sctx *c, int g) { return (int)c->d->actors[head(c, g)].type; }
+
+/* ---- Claims -------------------------------------------------------------- */
+typedef struct cand {
+    int subj, obj, pred;
+    int trig;                   /* trigger token */
+    float prec;
+    const char *rule;
+    int timed;                  /* takes the sentence's time */
+    int pol;                    /* -1: from context */
+    int src;                    /* -2: from context */
+} cand;
+
+static int is_place(const sctx *c, int actor)
+{
+    doc_actor_type t = c->d->actors[actor].type;
+    return t == ACT_GPE || t == ACT_LOC;
+}
+
+static const char *const NEG[] = { "not", "n't", "never", "no", "without", NULL };
+static const char *const HEDGE[] = { "allegedly", "reportedly", "may", "might", "could",
+                                     "possibly", "purportedly", "apparently", "suspected",
+                                     "likely", "perhaps", "probably", "alleged",
+                                     "presumably", NULL };
+static const char *const INTENT[] = { "offer", "offered", "offers", "offering", "plan",
+                                      "planned", "plans", "planning", "plot", "plotted",
+                                      "plotting", "promise", "promised", "promises",
+                                      "threaten", "threatened", "threatens", "intend",
+                                      "intends", "intended", "vowed", "vow", "vows",
+                                      "sought", "seeks", "seek", "attempted", "tried",
+                                      "aiming", NULL };
+
+static int context_polarity(const sctx *c, int t)
+{
+    int pol = c->pol[t];
+    /* look back within the clause: negation and hedges before the trigger */
+    for (int i = t - 1; i >= 0 && i >= t - 6; i--) {
+        const char *w = W(c, i);
+        if (is_boundary(c, i) || strcmp(w, ",") == 0 || strcmp(w, "that") == 0) break;
+        if (c->mi[i] >= 0 && i < t - 1) break;
+        if (in_list(w, NEG)) {
+            /* "not only", "no doubt" are not negations */
+            if (is_w(c, i + 1, "only") || is_w(c, i + 1, "doubt")) continue;
+            return POL_DENIED;
+        }
+        if (in_list(w, HEDGE)) pol = pol == POL_DENIED ? pol : POL_HEDGED;
+        if (in_list(w, INTENT)) pol = pol == POL_DENIED ? pol : POL_HEDGED;
+    }
+    return pol;
+}
+
+static const char *pick_time(sctx *c, int t, char *out)
+{
+    long best = -1, bestd = 1L << 30;
+    for (size_t k = 0; k < c->ntimes; k++) {
+        long dd = (long)c->time_tok[k] - t;
+        if (dd < 0) dd = -dd;
+        /* a date in the attribution ("noted in its report for 2012") is not the claim's */
+        if (c->src[c->time_tok[k]] != c->src[t]) dd += 1000;
+        if (dd < bestd) { bestd = dd; best = (long)k; }
+    }
+    if (best < 0) return NULL;
+    memcpy(out, c->times[best].value, 32);
+    return out;
+}
+
+static int emit(sctx *c, const cand *k)
+{
+    dots_doc *d = c->d;
+    if (k->subj < 0 || k->obj < 0 || k->subj == k->obj) return DOTS_OK;
+    if (k->pred < 0 || k->pred >= PRED_COUNT) return DOTS_OK;
+    if (k->pred == PRED_LOCATED_IN && !is_place(c, k->obj)) return DOTS_OK;
+    if (k->pred == PRED_MEMBER_OF && d->actors[k->obj].type == ACT_PER) return DOTS_OK;
+    if (k->pred == PRED_MEMBER_OF && d->actors[k->obj].type == ACT_LOC) return DOTS_OK;
+    int subj = k->subj, obj = k->obj;
+    if ((k->pred == PRED_ALLIED_WITH || k->pred == PRED_MEETS) && subj > obj) {
+        int t = subj; subj = obj; obj = t;       /* symmetric: one order */
+    }
+    doc_claim *cl = doc_add_claim(d);
+    if (!cl) return DOTS_ENOMEM;
+    cl->subject = subj;
+    cl->object = obj;
+    cl->predicate = (doc_predicate)k->pred;
+    cl->polarity = (doc_polarity)(k->pol >= 0 ? k->pol : context_polarity(c, k->trig));
+    char tb[32];
+    const char *time = k->timed ? pick_time(c, k->trig, tb) : NULL;
+    cl->time = time ? arena_strdup(d->arena, time) : NULL;
+    cl->source = k->src != -2 ? k->src : c->src[k->trig];
+    if (cl->source == subj && k->pred != PRED_MEMBER_OF) {
+        /* "X said it supports Y": X's own statement about itself */
+    }
+    cl->origin_comment = c->comment;
+    cl->source_name = c->comment >= 0 ? c->author : NULL;
+    if (c->comment >= 0) cl->source = -1;
+    cl->ev_start = c->s->start;
+    cl->ev_end = c->s->end;
+    float conf = k->prec;
+    if (c->m && c->mi[k->trig] >= 0 && c->m[c->mi[k->trig]].pron) conf *= 0.8f;
+    cl->confidence = conf;
+    cl->rule = k->rule;
+    return DOTS_OK;
+}
+
+/* ---- Arguments ----------------------------------------------------------- */
+static int group_at(const sctx *c, int tok) { return c->mi[tok] >= 0 ? c->m[c->mi[tok]].group : -1; }
+
+/* Groups coordinated with g to its left ("Hamas and Islamic Jihad"). */
+static int coord_left(const sctx *c, int g, int *out, int max)
+{
+    int n = 0;
+    out[n++] = g;
+    while (g > 0 && n < max) {
+        const grp *p = &c->g[g - 1], *q = &c->g[g];
+        int ok = 0, any = 0;
+        for (uint32_t i = p->b; i < q->a; i++) {
+            const char *w = W(c, i);
+            if (strcmp(w, "and") == 0 || strcmp(w, ",") == 0 || strcmp(w, "or") == 0) ok = 1;
+            else if (P(c, i) == TAG_POS_DT || strcmp(w, "both") == 0) ;
+            else { any = 1; break; }
+        }
+        if (!ok || any || strcmp(p->gov, q->gov) != 0) break;
+        out[n++] = --g;
+    }
+    return n;
+}
+
+/* Groups coordinated with g to its right, and "including" elaborations. */
+static int coord_right(const sctx *c, int g, int *out, int max)
+{
+    int n = 0;
+    out[n++] = g;
+    while (g + 1 < c->ng && n < max) {
+        const grp *p = &c->g[g], *q = &c->g[g + 1];
+        int ok = 0, bad = 0;
+        for (uint32_t i = p->b; i < q->a; i++) {
+            const char *w = W(c, i);
+            if (in_list(w, COORD) || strcmp(w, "(") == 0 || strcmp(w, ")") == 0) {
+                if (strcmp(w, "and") == 0 || strcmp(w, ",") == 0 || strcmp(w, "or") == 0 ||
+                    strcmp(w, "including") == 0 || strcmp(w, "as") == 0)
+                    ok = 1;
+            } else if (P(c, i) == TAG_POS_DT || P(c, i) == TAG_POS_JJ || P(c, i) == TAG_POS_CC) {
+            } else { bad = 1; break; }
+        }
+        if (!ok || bad) break;
+        if (strcmp(q->gov, p->gov) != 0 && strcmp(q->gov, "including") != 0 && q->gov[0]) break;
+        out[n++] = ++g;
+    }
+    return n;
+}
+
+/* The token before i, skipping auxiliaries and adverbs ("has repeatedly"). */
+static int skip_aux_left(const sctx *c, int i)
+{
+    while (i >= 0 && (in_list(W(c, i), AUX) || in_list(W(c, i), BE) ||
+                      P(c, i) == TAG_POS_RB || P(c, i) == TAG_POS_MD))
+        i--;
+    return i;
+}
+
+static int subject_of(const sctx *c, int v, int *out, int max, int depth);
+
+/* A group whose phrase goes on into a common noun ("U.S. naval base",
+** "Afghan Pashtun warlords", "ISIL senior leader") names a modifier, not the
+** thing itself. */
+static int is_modifier(const sctx *c, int g)
+{
+    uint32_t k = c->g[g].b;
+    if (k < c->n && (is_w(c, k, "'s") || is_w(c, k, "’s") || P(c, k) == TAG_POS_POS)) return 1;
+    while (k < c->n && (P(c, k) == TAG_POS_JJ || TAG_IS_PROPER(P(c, k))) && c->mi[k] < 0) k++;
+    return k < c->n && c->mi[k] < 0 && (P(c, k) == TAG_POS_NN || P(c, k) == TAG_POS_NNS) &&
+           !extract_lex_find(W(c, k), LX_NOUN);
+}
+
+/* The antecedent of a relative pronoun at r: the noun phrase right before it,
+** or, when that phrase names no actor, the actor before the comma that opens
+** the apposition ("the Haqqanis, a clan of Afghan Pashtun warlords ... who");
+** "and which" continues the relative clause before it. */
+static int noun_subject(const sctx *c, int t, int *subj, int max, int *reverse);
+
+static int antecedent(const sctx *c, int r, int *out, int max)
+{
+    /* "an attack last month that killed X": the attack's actor did it */
+    for (int k = r - 1; k >= 0 && k >= r - 4; k--) {
+        if (c->mi[k] >= 0 || is_w(c, k, ",")) break;
+        const extract_lex *e = is_noun(c, k) ? extract_lex_find(W(c, k), LX_NOUN) : NULL;
+        if (e && e->pred == PRED_ATTACKS) {
+            int rev;
+            return noun_subject(c, k, out, max, &rev);
+        }
+    }
+    if (r > 0 && is_w(c, r - 1, "and")) {
+        for (int k = r - 2; k >= 0; k--)
+            if (is_w(c, k, W(c, r))) return antecedent(c, k, out, max);
+    }
+    /* the phrase right before, or the actor opening its apposition: "the
+    ** Haqqanis, a clan of Afghan Pashtun warlords based in ... who" */
+    int near = -1;
+    for (int i = r - 1; i >= 0 && i >= r - 18; i--) {
+        if (is_boundary(c, i)) break;
+        if (is_w(c, i, ",")) {
+            if (i == r - 1) continue;
+            int g = i > 0 ? group_at(c, i - 1) : -1;
+            if (g >= 0 && !is_modifier(c, g)) return coord_left(c, g, out, max);
+            break;
+        }
+        int g = group_at(c, i);
+        if (g >= 0) {
+            const grp *gr = &c->g[g];
+            i = (int)gr->a;
+            if (near < 0 && !is_modifier(c, g) && (!gr->gov[0] || !strcmp(gr->gov, "of") ||
+                                                    !strcmp(gr->gov, "as")))
+                near = g;
+            if (near >= 0 && (int)gr->b >= r - 1) return coord_left(c, near, out, max);
+            continue;
+        }
+        if (!(is_noun(c, i) || is_adj(c, i) || P(c, i) == TAG_POS_DT || P(c, i) == TAG_POS_POS ||
+              is_w(c, i, "of") || is_w(c, i, "in") || is_w(c, i, "'s") || is_w(c, i, "’s")))
+            break;
+    }
+    return near >= 0 ? coord_left(c, near, out, max) : 0;
+}
+
+/* Subjects of the verb at v: the nearest direct noun phrase to its left,
+** through appositions and relative clauses, or the subject of the verb it
+** is coordinated with ("trained and armed", "tracked X ... and then targeted"). */
+static int subject_of(const sctx *c, int v, int *out, int max, int depth)
+{
+    int i = skip_aux_left(c, v - 1);
+    if (depth > 3) return 0;
+    if (i >= 0 && (is_w(c, i, "and") || is_w(c, i, "or") || is_w(c, i, "but"))) {
+        int j = i - 1;
+        if (j >= 0 && is_w(c, j, ",")) j--;
+        if (j >= 0 && group_at(c, j) < 0) {
+            /* a verb phrase before: borrow its verb's subject */
+            for (int k = j; k >= 0; k--)
+                if (is_verb(c, k) && P(c, k) != TAG_POS_VBG &&
+                    !(P(c, k) == TAG_POS_VBN && !in_list(W(c, skip_aux_left(c, k - 1) + 1), BE) &&
+                      0))
+                    return subject_of(c, k, out, max, depth + 1);
+            return 0;
+        }
+    }
+    /* "X offered to provide": the subject of the verb governing "to" */
+    if (i >= 0 && i + 1 < v && is_verb(c, i) && is_w(c, i + 1, "to"))
+        return subject_of(c, i, out, max, depth + 1);
+    if (i >= 0 && (in_list(W(c, i), RELPRON) || (is_w(c, i, "that") && P(c, i) == TAG_POS_WDT))) {
+        /* "routes through which to supply": the relative is not the subject */
+        if (i > 0 && is_prep(c, i - 1)) {
+            for (int k = i - 2; k >= 0; k--)
+                if (is_finite(c, k)) return subject_of(c, k, out, max, depth + 1);
+            return 0;
+        }
+        return antecedent(c, i, out, max);
+    }
+    for (; i >= 0; i--) {
+        const char *w = W(c, i);
+        if (is_boundary(c, i)) return 0;
+        if (strcmp(w, ")") == 0) {                     /* "(the Taliban's chief spokesman)" */
+            while (i > 0 && !is_w(c, i, "(")) i--;
+            continue;
+        }
+        if (strcmp(w, ",") == 0 && i > 0) {
+            /* skip ", who was based in Zahedan," back to its opening comma */
+            int k = i - 1;
+            while (k >= 0 && !is_w(c, k, ",") && !is_boundary(c, k)) k--;
+            if (k >= 0 && is_w(c, k, ",") && k + 1 < i &&
+                (in_list(W(c, k + 1), RELPRON) || P(c, k + 1) == TAG_POS_DT ||
+                 P(c, k + 1) == TAG_POS_IN)) {
+                i = k;
+                continue;
+            }
+            continue;
+        }
+        int g = group_at(c, i);
+        if (g >= 0) {
+            const grp *gr = &c->g[g];
+            if (gr->gov[0]) { i = (int)gr->a; continue; }   /* inside a PP: not a subject */
+            return coord_left(c, g, out, max);
+        }
+        if (in_list(w, RELPRON)) return antecedent(c, i, out, max);
+        if (in_list(w, SUBORD) && strcmp(w, "that") != 0) return 0;
+        if (is_finite(c, i) && !in_list(w, BE) && i < v - 1) return 0;
+        if (strcmp(w, "that") == 0 && P(c, i) == TAG_POS_IN) return 0;
+    }
+    return 0;
+}
+
+static int prep_ok(const char *preps, const char *gov, int noun)
+{
+    char key[16];
+    if (!gov[0]) return !noun && (!preps || strncmp(preps, "|", 1) == 0);
+    if (strcmp(gov, "including") == 0) return 1;
+    if (!preps) return 0;
+    snprintf(key, sizeof key, "|%s|", gov);
+    return strstr(preps, key) != NULL;
+}
+
+/* Objects of trigger t: the first group to its right governed by one of the
+** frame's prepositions (or directly), with its coordinated groups. */
+/* "known as X", "called X", "named X" at i: the group that names a phrase. */
+static int naming(const sctx *c, int i)
+{
+    if (!(is_w(c, i, "known") || is_w(c, i, "called") || is_w(c, i, "named") ||
+          is_w(c, i, "dubbed")))
+        return -1;
+    int k = i + 1;
+    if (is_w(c, k, "as")) k++;
+    while (k < (int)c->n && P(c, k) == TAG_POS_DT) k++;
+    return k < (int)c->n ? group_at(c, k) : -1;
+}
+
+static int objects_all(const sctx *c, int t, const char *preps, int noun, int *out, int max,
+                       int *stop, int all);
+
+static int objects_of(const sctx *c, int t, const char *preps, int noun, int *out, int max,
+                      int *stop)
+{
+    return objects_all(c, t, preps, noun, out, max, stop, 0);
+}
+
+static int objects_all(const sctx *c, int t, const char *preps, int noun, int *out, int max,
+                       int *stop, int all)
+{
+    int end = (int)c->n, n = 0;
+    for (int i = t + 1; i < (int)c->n; i++) {
+        const char *w = W(c, i);
+        /* "trained and armed X": coordinated verbs share their object */
+        if (!noun && i <= t + 2 && (strcmp(w, "and") == 0 || strcmp(w, "or") == 0) &&
+            i + 1 < (int)c->n && is_verb(c, i + 1)) {
+            i++;
+            t = i;
+            continue;
+        }
+        if (is_boundary(c, i) || in_list(w, RELPRON) ||
+            (is_finite(c, i) && i > t + 1) || (strcmp(w, "as") == 0 && !is_w(c, i - 1, "such")) ||
+            strcmp(w, "while") == 0 || strcmp(w, "because") == 0 || strcmp(w, "after") == 0 ||
+            strcmp(w, "when") == 0 || strcmp(w, "that") == 0 || strcmp(w, "although") == 0 ||
+            strcmp(w, "by") == 0 || strcmp(w, "”") == 0 || strcmp(w, "''") == 0 ||
+            (strcmp(w, "\"") == 0 && i > t + 1)) {
+            end = i;
+            break;
+        }
+        if (noun && (strcmp(w, "(") == 0 || (is_verb(c, i) && P(c, i) != TAG_POS_VBN))) {
+            end = i;
+            break;
+        }
+        int ng = naming(c, i);
+        if (ng >= 0 && n == 0) {
+            if (stop) *stop = end;
+            return coord_right(c, ng, out, max);
+        }
+        /* "a paramilitary group allied with X": the PP belongs to the participle */
+        if (!noun && i > t + 1 && (P(c, i) == TAG_POS_VBN || P(c, i) == TAG_POS_VBG) &&
+            (P(c, i - 1) == TAG_POS_NN || P(c, i - 1) == TAG_POS_NNS) && c->mi[i - 1] < 0 &&
+            ng < 0) {
+            end = i;
+            if (n == 0)                        /* ", known as the 55th Arab Brigade" */
+                for (int k = i + 1; k < (int)c->n && k < i + 14; k++) {
+                    if (is_boundary(c, k) || in_list(W(c, k), RELPRON)) break;
+                    int g2 = naming(c, k);
+                    if (g2 >= 0) {
+                        if (stop) *stop = end;
+                        return coord_right(c, g2, out, max);
+                    }
+                }
+            break;
+        }
+        int g = group_at(c, i);
+        if (g < 0) continue;
+        const grp *gr = &c->g[g];
+        int rk = (int)gr->b;
+        while (rk < (int)c->n && P(c, rk) == TAG_POS_JJ) rk++;
+        int role_mod = !gr->gov[0] && rk < (int)c->n && c->mi[rk] < 0 &&
+                       extract_lex_find(W(c, rk), LX_ROLE) != NULL;
+        if (!role_mod && prep_ok(preps, gr->gov, noun)) {
+            if (!all) {
+                if (stop) *stop = end;
+                /* "various Iraqi Shia groups in 2020, including KH, ...": the list */
+                if (is_modifier(c, g))
+                    for (int k = (int)gr->b; k < (int)c->n && k < (int)gr->b + 10; k++) {
+                        if (is_boundary(c, k) || (is_verb(c, k) && !is_w(c, k, "including")))
+                            break;
+                        if (is_w(c, k, "including") && k + 1 < (int)c->n && group_at(c, k + 1) >= 0)
+                            return coord_right(c, group_at(c, k + 1), out, max);
+                    }
+                return coord_right(c, g, out, max);
+            }
+            if (n < max) out[n++] = g;
+        }
+        i = (int)gr->b - 1;
+    }
+    if (stop) *stop = end;
+    return n;
+}
+
+/* ---- Passes -------------------------------------------------------------- */
+static int add(sctx *c, int s, int pred, int o, int trig, float prec, const char *rule, int timed)
+{
+    cand k = { s, o, pred, trig, prec, rule, timed, c->force_pol, -2 };
+    return emit(c, &k);
+}
+
+static int state_body_name(const char *name);
+static int state_body(const doc_actor *a)
+{
+    if (state_body_name(a->name)) return 1;
+    for (size_t i = 0; i < a->naliases; i++)
+        if (a->aliases[i] && state_body_name(a->aliases[i])) return 1;
+    return 0;
+}
+
+static int state_body_name(const char *name)
+{
+    static const char *const W_[] = { "Guard", "Force", "Ministry", "Department", "Army",
+                                      "Police", "Intelligence", "Corps", "Office", "Agency",
+                                      "Navy", "Military", "Council", "Court", "Command", NULL };
+    for (const char *const *w = W_; *w; w++)
+        if (strstr(name, *w)) return 1;
+    return 0;
+}
+
+/* The word after a hyphen ending a mention: "Iran-based" tokenized as one
+** token linked to Iran, or as Iran + "-based". NULL if none. */
+static const char *compound_suffix(const sctx *c, const men *m)
+{
+    const doc_token *last = &c->d->toks[c->t0 + m->b - 1];
+    const char *s = c->d->text + last->start, *e = c->d->text + last->end;
+    const char *h = NULL;
+    for (const char *p = s; p < e; p++)
+        if (*p == '-') h = p;
+    static const char *const SUF[] = { "based", "headquartered", "backed", "supported",
+                                       "sponsored", "funded", "affiliated", "linked",
+                                       "aligned", "allied", "led", NULL };
+    if (h) {
+        for (const char *const *x = SUF; *x; x++)
+            if ((size_t)(e - h - 1) == strlen(*x) && strncasecmp(h + 1, *x, strlen(*x)) == 0)
+                return h + 1;
+    }
+    if (e < c->d->text + c->d->len && (*e == '-' ||
+        (c->d->text + c->d->len - e >= 3 && memcmp(e, "\xe2\x80\x93", 3) == 0))) {
+        const char *r = *e == '-' ? e + 1 : e + 3;
+        for (const char *const *x = SUF; *x; x++)
+            if (strncasecmp(r, *x, strlen(*x)) == 0) return r;
+    }
+    return NULL;
+}
+
+/* Within a noun-phrase group: "Hezbollah leader Hassan Nasrallah",
+** "Pakistan's Haqqani network", "Iran's IRGC-QF", "Iran-based ... al-Jamal". */
+static int pass_groups(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int g = 0; g < c->ng && rc == DOTS_OK; g++) {
+        const grp *gr = &c->g[g];
+        int h = head(c, g);
+        for (int k = gr->first; k < gr->last && rc == DOTS_OK; k++) {
+            const men *m = &c->m[k], *next = &c->m[k + 1];
+            int mod = m->actor;
+            if (mod == h) continue;
+            int poss = 0;
+            const extract_lex *role = NULL;
+            for (uint32_t i = m->b; i < next->a; i++) {
+                if (is_w(c, i, "'s") || is_w(c, i, "’s") || is_w(c, i, "'") || is_w(c, i, "’"))
+                    poss = 1;
+                const extract_lex *e = extract_lex_find(W(c, i), LX_ROLE);
+                if (e) role = e;
+            }
+            const char *rest = compound_suffix(c, m);
+            if (rest) {
+                if (!strncasecmp(rest, "based", 5) || !strncasecmp(rest, "headquartered", 13))
+                    rc = add(c, h, PRED_LOCATED_IN, mod, (int)m->b, 0.8f, "compound-based", 0);
+                else if (!strncasecmp(rest, "backed", 6) || !strncasecmp(rest, "supported", 9) ||
+                         !strncasecmp(rest, "sponsored", 9) || !strncasecmp(rest, "funded", 6))
+                    rc = add(c, mod, PRED_SUPPORTS, h, (int)m->b, 0.8f, "compound-backed", 0);
+                else if (!strncasecmp(rest, "affiliated", 10) || !strncasecmp(rest, "linked", 6) ||
+                         !strncasecmp(rest, "aligned", 7) || !strncasecmp(rest, "allied", 6))
+                    rc = add(c, h, PRED_MEMBER_OF, mod, (int)m->b, 0.7f, "compound-affiliated", 0);
+                else if (!strncasecmp(rest, "led", 3))
+                    rc = add(c, mod, PRED_MEMBER_OF, h, (int)m->b, 0.7f, "compound-led", 0);
+                continue;
+            }
+            doc_actor_type ht = c->d->actors[h].type, mt = c->d->actors[mod].type;
+            if (role && ht == ACT_PER && k + 1 == gr->last) {
+                rc = add(c, h, role->pred, mod, (int)m->b, role->prec, "role-np", 0);
+            } else if (poss && !role && k + 1 == gr->last && ht == ACT_ORG) {
+                if (mt == ACT_ORG || (mt == ACT_GPE && state_body(&c->d->actors[h])))
+                    rc = add(c, h, PRED_MEMBER_OF, mod, (int)m->b, 0.6f, "possessive-body", 0);
+                else if (mt == ACT_GPE)
+                    rc = add(c, h, PRED_LOCATED_IN, mod, (int)m->b, 0.6f, "possessive-place", 0);
+            } else if (!poss && !role && k + 1 == gr->last && ht == ACT_ORG && mt == ACT_GPE &&
+                       next->a == m->b + 0 && 0) {
+            }
+        }
+    }
+    return rc;
+}
+
+/* "pro-Iran media", "Al-Mayadeen, which is pro-Iran": the holder supports X;
+** "anti-Taliban militia" opposes it. */
+static int pass_stance(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int k = 0; k < c->nm && rc == DOTS_OK; k++) {
+        const men *m = &c->m[k];
+        const char *w = W(c, m->a);
+        int pred = !strncmp(w, "pro-", 4) ? PRED_SUPPORTS :
+                   !strncmp(w, "anti-", 5) ? PRED_OPPOSES : -1;
+        if (pred < 0 && m->a > 0 && (is_w(c, m->a - 1, "pro-") || is_w(c, m->a - 1, "pro")))
+            pred = PRED_SUPPORTS;
+        if (pred < 0) continue;
+        const grp *g = &c->g[m->group];
+        int holder[4], nh = 0;
+        if (c->m[g->last].actor != m->actor) { holder[0] = m->group; nh = 1; }
+        else {
+            int i = (int)m->a - 1;
+            while (i >= 0 && (P(c, i) == TAG_POS_RB || is_w(c, i, "pro-"))) i--;
+            if (i >= 0 && in_list(W(c, i), BE)) nh = subject_of(c, i + 1, holder, 4, 0);
+        }
+        for (int a = 0; a < nh && rc == DOTS_OK; a++) {
+            int h = head(c, holder[a]);
+            if (h == m->actor) continue;
+            rc = add(c, h, pred, m->actor, (int)m->a, 0.6f, "stance", 0);
+        }
+    }
+    return rc;
+}
+
+/* "Iraqi Shia groups, including KH": KH is located in Iraq; "the IRGC,
+** including IRGC-QF": a sub-unit is a member. */
+static int pass_including(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int i = 1; i + 1 < (int)c->n && rc == DOTS_OK; i++) {
+        if (!is_w(c, i, "including") || group_at(c, i + 1) < 0) continue;
+        int list[8], nl = coord_right(c, group_at(c, i + 1), list, 8);
+        int j = i - 1;
+        if (is_w(c, j, ",")) j--;
+        int direct = j >= 0 && group_at(c, j) >= 0;
+        for (; j >= 0 && j >= i - 10; j--) {
+            int g = group_at(c, j);
+            if (g >= 0) {
+                int m = head(c, g);
+                for (int k = 0; k < nl && rc == DOTS_OK; k++) {
+                    int x = head(c, list[k]);
+                    if (c->d->actors[x].type != ACT_ORG) continue;
+                    if (c->d->actors[m].type == ACT_GPE && is_modifier(c, g))
+                        rc = add(c, x, PRED_LOCATED_IN, m, i, 0.6f, "including-nationality", 0);
+                    else if (direct && c->d->actors[m].type == ACT_ORG && !is_modifier(c, g))
+                        rc = add(c, x, PRED_MEMBER_OF, m, i, 0.5f, "including-unit", 0);
+                }
+                break;
+            }
+            if (!(is_noun(c, j) || P(c, j) == TAG_POS_JJ || P(c, j) == TAG_POS_CD ||
+                  is_w(c, j, "in") || is_w(c, j, ",")))
+                break;
+        }
+    }
+    return rc;
+}
+
+/* Role nouns outside a group: "X, the leader of Y", "X, a key Y leader",
+** "X (the Taliban's chief spokesman)", "X has served as Y's finance leader". */
+static int pass_roles(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int t = 0; t < (int)c->n && rc == DOTS_OK; t++) {
+        if (!is_noun(c, t) || c->mi[t] >= 0) continue;
+        const extract_lex *e = extract_lex_find(W(c, t), LX_ROLE);
+        if (!e) continue;
+        /* the organisation: "of/in/within Y" after, or Y before in the same phrase */
+        int org = -1;
+        int objs[4];
+        int i = t + 1;
+        if (i < (int)c->n && (is_w(c, i, "of") || is_w(c, i, "in") || is_w(c, i, "within") ||
+                              is_w(c, i, "for"))) {
+            int j = i + 1;
+            while (j < (int)c->n && c->mi[j] < 0 &&
+                   (P(c, j) == TAG_POS_DT || is_adj(c, j) || is_noun(c, j)) && j < i + 5)
+                j++;
+            int g = j < (int)c->n ? group_at(c, j) : -1;
+            /* "the chiefs of their organizations": whose is unclear */
+            if (g >= 0 && gtype(c, g) != ACT_PER &&
+                !(c->m[c->g[g].last].pron && !is_w(c, (int)c->m[c->g[g].last].a, "its") &&
+                  !is_w(c, (int)c->m[c->g[g].last].a, "the")))
+                org = head(c, g);
+        }
+        if (org < 0) {
+            int j = t - 1;
+            while (j >= 0 && c->mi[j] < 0 && (is_noun(c, j) || P(c, j) == TAG_POS_JJ ||
+                                              P(c, j) == TAG_POS_POS || is_w(c, j, "'s") ||
+                                              is_w(c, j, "’s")))
+                j--;
+            int g = j >= 0 ? group_at(c, j) : -1;
+            if (g >= 0 && c->g[g].b == (uint32_t)j + 1 && gtype(c, g) != ACT_PER &&
+                t - j <= 4) {
+                /* skip if the phrase goes on into a person: done in pass_groups */
+                if (t + 1 < (int)c->n && group_at(c, t + 1) >= 0 && c->g[group_at(c, t + 1)].first ==
+                    c->g[g].last + 1 && group_at(c, t + 1) == g)
+                    continue;
+                org = head(c, g);
+                if (group_at(c, t + 1) == g) continue;
+            }
+        }
+        if (org < 0) continue;
+        /* the member */
+        int mem = -1;
+        int nb = 0;
+        (void)objs;
+        /* walk left over the role's own phrase to its start */
+        int s = t - 1;
+        while (s >= 0 && (c->mi[s] >= 0 || is_noun(c, s) || P(c, s) == TAG_POS_JJ ||
+                          P(c, s) == TAG_POS_CD ||
+                          P(c, s) == TAG_POS_DT || P(c, s) == TAG_POS_POS ||
+                          P(c, s) == TAG_POS_PRPS || is_w(c, s, "'s") || is_w(c, s, "’s")) &&
+               !(c->mi[s] >= 0 && c->d->actors[c->m[c->mi[s]].actor].type == ACT_PER))
+            s--;
+        if (s >= 0 && c->mi[s] >= 0) {
+            /* "Abu Sayyaf ... senior leader" directly after a person: not apposition */
+        } else if (s >= 0 && (is_w(c, s, ",") || is_w(c, s, "("))) {
+            int g = s > 0 ? group_at(c, s - 1) : -1;
+            if (g >= 0 && gtype(c, g) == ACT_PER) mem = head(c, g);
+        } else if (s >= 0 && is_w(c, s, "as")) {
+            /* "identified X as a leader": X; "served as leader", "replaced X as
+            ** leader": the subject */
+            int subj[4];
+            int v = s;
+            while (v > 0 && !is_verb(c, v)) v--;
+            int objg = -1;
+            for (int k = v + 1; k < s; k++) {
+                int g = group_at(c, k);
+                if (g >= 0 && !c->g[g].gov[0] && gtype(c, g) == ACT_PER) { objg = g; break; }
+            }
+            const char *vw = v >= 0 ? W(c, v) : "";
+            int subj_holds = !strncmp(vw, "replac", 6) || !strncmp(vw, "succeed", 7) ||
+                             !strncmp(vw, "serv", 4) || !strncmp(vw, "act", 3) ||
+                             !strncmp(vw, "remain", 6) || !strncmp(vw, "work", 4);
+            if (objg >= 0 && !subj_holds) mem = head(c, objg);
+            else if (v >= 0 && is_verb(c, v) && (nb = subject_of(c, v, subj, 4, 0)) > 0 &&
+                     gtype(c, subj[0]) == ACT_PER)
+                mem = head(c, subj[0]);
+            else if (s > 0 && group_at(c, s - 1) >= 0 && gtype(c, group_at(c, s - 1)) == ACT_PER)
+                mem = head(c, group_at(c, s - 1));
+        } else if (s >= 0 && (in_list(W(c, s), BE) || is_w(c, s, "became") ||
+                              is_w(c, s, "remains") || is_w(c, s, "remained"))) {
+            int subj[4];
+            if ((nb = subject_of(c, s + 1, subj, 4, 0)) > 0 && gtype(c, subj[0]) == ACT_PER)
+                mem = head(c, subj[0]);
+        }
+        if (mem < 0) {
+            int ng = t + 1 < (int)c->n ? naming(c, t + 1) : -1;
+            if (ng >= 0 && gtype(c, ng) == ACT_PER) mem = head(c, ng);
+        }
+        if (mem < 0) continue;
+        rc = add(c, mem, e->pred, org, t, e->prec, "role-appos", 0);
+    }
+    return rc;
+}
+
+static int thing_preds(sctx *c, int from, int to, int *preds, int max)
+{
+    int n = 0;
+    for (int i = from; i < to && n < max; i++) {
+        if (c->mi[i] >= 0) continue;
+        const extract_lex *e = extract_lex_find(W(c, i), LX_THING);
+        if (!e) continue;
+        /* "financial support": the adjective decides */
+        if (e->pred == PRED_SUPPORTS && n > 0 && preds[n - 1] == PRED_FUNDS &&
+            is_w(c, i - 1, "financial"))
+            continue;
+        if (e->pred == PRED_SUPPORTS && i > from && is_w(c, i - 1, "financial")) continue;
+        int dup = 0;
+        for (int k = 0; k < n; k++) dup |= preds[k] == e->pred;
+        if (!dup) preds[n++] = e->pred;
+    }
+    return n;
+}
+
+static int sentence_has(const sctx *c, const char *const *words)
+{
+    for (uint32_t i = 0; i < c->n; i++)
+        if (in_list(W(c, i), words)) return 1;
+    return 0;
+}
+
+static int is_passive(const sctx *c, int v)
+{
+    if (P(c, v) != TAG_POS_VBN) return 0;
+    int i = v - 1;
+    while (i >= 0 && (P(c, i) == TAG_POS_RB || is_w(c, i, "not") || is_w(c, i, "n't"))) i--;
+    return i >= 0 && in_list(W(c, i), BE);
+}
+
+/* "designated X for providing", "accused X of moving": the verb's object does
+** the gerund's act. Returns the object groups of the verb before prep p. */
+static int controller(const sctx *c, int p, int *out, int max)
+{
+    for (int k = p - 1; k >= 0 && k >= p - 12; k--) {
+        if (is_boundary(c, k)) return 0;
+        if (is_verb(c, k) && P(c, k) != TAG_POS_VBG) {
+            for (int i = k + 1; i < p; i++) {
+                int g = group_at(c, i);
+                if (g >= 0 && !c->g[g].gov[0]) return coord_right(c, g, out, max);
+            }
+            return 0;
+        }
+    }
+    return 0;
+}
+
+/* What a reduced relative participle describes: "Haqqanis, a clan of ...
+** warlords based in X" -> the Haqqanis; "Taliban fighters based in X" -> the
+** Taliban; "a paramilitary group allied with X" -> nothing named. */
+static int participle_head(const sctx *c, int v, int *out, int max)
+{
+    int near = -1;
+    for (int i = v - 1; i >= 0 && i >= v - 10; i--) {
+        if (is_w(c, i, ",")) {
+            int g = i > 0 ? group_at(c, i - 1) : -1;
+            if (g >= 0 && !is_modifier(c, g)) return coord_left(c, g, out, max);
+            break;
+        }
+        int g = group_at(c, i);
+        if (g >= 0) {
+            if (near < 0 && (!c->g[g].gov[0] || !strcmp(c->g[g].gov, "of"))) near = g;
+            i = (int)c->g[g].a;
+            continue;
+        }
+        if (!(is_noun(c, i) || P(c, i) == TAG_POS_JJ || P(c, i) == TAG_POS_DT ||
+              P(c, i) == TAG_POS_CD || is_w(c, i, "of")))
+            break;
+    }
+    if (near >= 0 && v > 0 && (group_at(c, v - 1) == near || !is_modifier(c, near) ||
+                               (int)c->g[near].b == v - 1 + 0 ||
+                               is_noun(c, v - 1)))
+        return coord_left(c, near, out, max);
+    return 0;
+}
+
+/* "has provided": a participle after "have" is active. */
+static int is_perfect(const sctx *c, int v)
+{
+    int i = v - 1;
+    while (i >= 0 && (P(c, i) == TAG_POS_RB || is_w(c, i, "not") || is_w(c, i, "n't") ||
+                      is_w(c, i, "also")))
+        i--;
+    return i >= 0 && (is_w(c, i, "has") || is_w(c, i, "have") || is_w(c, i, "had") ||
+                      is_w(c, i, "having") || is_w(c, i, "'ve"));
+}
+
+/* The place of an event: the first "in"/"at" group after v that is a place
+** and not a modifier ("the U.S. naval base ... in Guantanamo Bay"). -1 if none. */
+static int place_after(const sctx *c, int v)
+{
+    for (int i = v + 1; i < (int)c->n; i++) {
+        if (is_boundary(c, i) || in_list(W(c, i), RELPRON) || (is_finite(c, i) && i > v + 1))
+            break;
+        int g = group_at(c, i);
+        if (g < 0) continue;
+        i = (int)c->g[g].b - 1;
+        if ((!strcmp(c->g[g].gov, "in") || !strcmp(c->g[g].gov, "at") ||
+             !strcmp(c->g[g].gov, "inside")) && is_place(c, head(c, g)) && !is_modifier(c, g))
+            return g;
+    }
+    return -1;
+}
+
+/* Places in the "in" phrases after an attack with no named target: "attacks in
+** northern Nigeria, and the Lake Chad Basin in Cameroon, Chad, and Niger". */
+static int place_targets(const sctx *c, int v, int *out, int max)
+{
+    int n = 0;
+    for (int i = v + 1; i < (int)c->n && n < max; i++) {
+        if (is_boundary(c, i) || in_list(W(c, i), RELPRON) || (is_finite(c, i) && i > v + 1) ||
+            is_w(c, i, "that") || is_w(c, i, "by"))
+            break;
+        int g = group_at(c, i);
+        if (g < 0) continue;
+        i = (int)c->g[g].b - 1;
+        if (!is_place(c, head(c, g)) || is_modifier(c, g)) {
+            if (!is_place(c, head(c, g))) break;     /* a named target after all */
+            continue;
+        }
+        if (!strcmp(c->g[g].gov, "in") || !strcmp(c->g[g].gov, "at")) out[n++] = g;
+    }
+    return n;
+}
+
+static int pass_verbs(sctx *c)
+{
+    static const char *const MEETING[] = { "meeting", "talks", "summit", "meetings", NULL };
+    int rc = DOTS_OK;
+    for (int v = 0; v < (int)c->n && rc == DOTS_OK; v++) {
+        if (!is_verb(c, v) || c->mi[v] >= 0) continue;
+        const extract_lex *e = extract_lex_find(W(c, v), LX_VERB);
+        if (!e) continue;
+        int pred = e->pred;
+        const char *rule = "verb";
+        c->force_pol = -1;
+        if (e->flags & LF_HEDGE) {
+            int pol = context_polarity(c, v);
+            c->force_pol = pol == POL_DENIED ? POL_DENIED : POL_HEDGED;
+        }
+        if (strcmp(e->lemma, "host") == 0 && sentence_has(c, MEETING)) pred = PRED_MEETS;
+        int subj[8], obj[8], ns = 0, no = 0, stop = (int)c->n;
+        int passive = is_passive(c, v) && !(e->flags & LF_NOPASS);
+        int reduced = P(c, v) == TAG_POS_VBN && !passive && !is_perfect(c, v) &&
+                      !(e->flags & LF_NOPASS);
+        /* "the group kidnapped": a participle right after its subject is a past tense */
+        if (reduced && v > 0 && c->mi[v - 1] >= 0 && !is_modifier(c, group_at(c, v - 1)) &&
+            !c->g[group_at(c, v - 1)].gov[0] && pred != PRED_LOCATED_IN)
+            reduced = 0;
+        /* a participle straight before its object is a past tense the tagger missed */
+        if (reduced && v + 1 < (int)c->n && !is_prep(c, v + 1) && !is_w(c, v + 1, ",") &&
+            (P(c, v + 1) == TAG_POS_DT || c->mi[v + 1] >= 0 || TAG_IS_PROPER(P(c, v + 1))) &&
+            !(v > 0 && c->mi[v - 1] >= 0 && P(c, v - 1) == TAG_POS_JJ))
+            reduced = 0;
+        if (passive || reduced) {
+            /* X was designated by Y: the agent follows "by" */
+            int patient[8], np = 0, agent[8], na = 0;
+            if (passive) np = subject_of(c, v, patient, 8, 0);
+            else np = participle_head(c, v, patient, 8);
+            for (int i = v + 1; i < (int)c->n; i++) {
+                if (is_boundary(c, i) || (is_finite(c, i))) break;
+                if (is_w(c, i, "by")) {
+                    int g = i + 1 < (int)c->n ? group_at(c, i + 1) : -1;
+                    int j = i + 1;
+                    while (g < 0 && j < (int)c->n && j < i + 4 &&
+                           (P(c, j) == TAG_POS_DT || is_adj(c, j) || is_noun(c, j)))
+                        g = group_at(c, ++j);
+                    if (g >= 0) na = coord_right(c, g, agent, 8);
+                    break;
+                }
+            }
+            if (pred == PRED_LOCATED_IN || (pred == PRED_MEMBER_OF && !passive) ||
+                pred == PRED_ALLIED_WITH) {
+                /* "based in", "allied with": the patient is the subject */
+                if (!np) continue;
+                no = objects_of(c, v, e->preps, 0, obj, 8, &stop);
+                for (int a = 0; a < np && rc == DOTS_OK; a++)
+                    for (int b = 0; b < no && rc == DOTS_OK; b++)
+                        rc = add(c, head(c, patient[a]), pred, head(c, obj[b]), v, e->prec,
+                                 "verb-participle", pred != PRED_LOCATED_IN);
+                continue;
+            }
+            if (e->flags & LF_PLACE_PAT) {
+                int pl = place_after(c, v);
+                for (int a = 0; a < np && rc == DOTS_OK && pl >= 0; a++)
+                    rc = add(c, head(c, patient[a]), PRED_LOCATED_IN, head(c, pl), v,
+                             0.6f, "verb-passive-place", 1);
+            }
+            if (!na || !np) continue;
+            if (e->flags & LF_THING) {
+                int preds[4], nt = thing_preds(c, v + 1, (int)c->n, preds, 4);
+                if (!nt && pred < 0) continue;
+                if (nt) pred = preds[0];
+            }
+            for (int a = 0; a < na && rc == DOTS_OK; a++)
+                for (int b = 0; b < np && rc == DOTS_OK; b++)
+                    rc = add(c, head(c, agent[a]), pred, head(c, patient[b]), v, e->prec * 0.95f,
+                             "verb-passive", 1);
+            continue;
+        }
+        ns = 0;
+        if (P(c, v) == TAG_POS_VBG && v > 0 && (is_w(c, v - 1, "for") || is_w(c, v - 1, "of")))
+            ns = controller(c, v - 1, subj, 8);
+        if (!ns) ns = subject_of(c, v, subj, 8, 0);
+        if (ns == 0 && P(c, v) == TAG_POS_VB && v > 0 && is_w(c, v - 1, "to")) {
+            /* "traveled ... eager to defend X": the clause's subject */
+            for (int k = v - 2; k >= 0 && !ns; k--) {
+                if (is_boundary(c, k)) break;
+                if (is_finite(c, k)) ns = subject_of(c, k, subj, 8, 0);
+            }
+        }
+        if (ns == 0 && P(c, v) == TAG_POS_VB) continue;
+        if (P(c, v) == TAG_POS_VBG && ns == 0) {
+            /* "a history of backing X": the subject of the governing verb */
+            for (int k = v - 1; k >= 0 && !ns; k--)
+                if (is_verb(c, k) && P(c, k) != TAG_POS_VBG) ns = subject_of(c, k, subj, 8, 0);
+        }
+        no = objects_all(c, v, e->preps, 0, obj, 8, &stop, (e->flags & LF_ALLOBJ) != 0);
+        if (strcmp(e->lemma, "identify") == 0 || strcmp(e->lemma, "list") == 0) {
+            int as = 0;
+            for (int i = v + 1; i < (int)c->n && i <= stop; i++) as |= is_w(c, i, "as");
+            if (!as) continue;
+        }
+        int preds[4], np = 0;
+        if (e->flags & LF_THING) {
+            np = thing_preds(c, v + 1, stop < (int)c->n ? stop + 6 : stop, preds, 4);
+            if (np == 0 && pred >= 0) preds[np++] = pred;
+            rule = "verb-thing";
+        } else {
+            preds[np++] = pred;
+        }
+        if (strcmp(e->lemma, "visit") == 0 && no > 0 && is_place(c, head(c, obj[0])))
+            preds[0] = PRED_LOCATED_IN;
+        if (strcmp(e->lemma, "capture") == 0 || strcmp(e->lemma, "seize") == 0) {
+            if (no > 0 && is_place(c, head(c, obj[0]))) preds[0] = PRED_ATTACKS;
+        }
+        /* "killed civilians in X and Y": the places are the targets */
+        if (preds[0] == PRED_ATTACKS && no == 0 && ns > 0)
+            no = place_targets(c, v, obj, 8);
+        /* "X and Y met": symmetric verbs among coordinated subjects */
+        if ((e->flags & LF_SYM) && no == 0 && ns > 1) {
+            for (int a = 0; a < ns && rc == DOTS_OK; a++)
+                for (int b = a + 1; b < ns && rc == DOTS_OK; b++)
+                    rc = add(c, head(c, subj[a]), pred, head(c, subj[b]), v, e->prec,
+                             "verb-sym", 1);
+            continue;
+        }
+        for (int p = 0; p < np && rc == DOTS_OK; p++)
+            for (int a = 0; a < ns && rc == DOTS_OK; a++)
+                for (int b = 0; b < no && rc == DOTS_OK; b++) {
+                    int s = head(c, subj[a]), o = head(c, obj[b]);
+                    if (preds[p] < 0) continue;
+                    /* "sanctions on al-Shabaab's financiers" designate the financiers */
+                    if ((preds[p] == PRED_DESIGNATES || preds[p] == PRED_DETAINS ||
+                         preds[p] == PRED_RELEASES) && c->g[obj[b]].b < c->n &&
+                        (is_w(c, c->g[obj[b]].b, "'s") || is_w(c, c->g[obj[b]].b, "’s")))
+                        continue;
+                    if (!(e->flags & LF_PLACEOBJ) && preds[p] != PRED_LOCATED_IN &&
+                        c->d->actors[o].type == ACT_LOC)
+                        continue;
+                    if (e->flags & LF_REVERSE) { int t = s; s = o; o = t; }
+                    rc = add(c, s, preds[p], o, v, e->prec, rule, 1);
+                }
+        /* every participant of a meeting meets every other */
+        if (preds[0] == PRED_MEETS && no > 1)
+            for (int a = 0; a < no && rc == DOTS_OK; a++)
+                for (int b = a + 1; b < no && rc == DOTS_OK; b++)
+                    rc = add(c, head(c, obj[a]), PRED_MEETS, head(c, obj[b]), v, e->prec * 0.9f,
+                             "verb-meet-pairs", 1);
+        /* "defend X against Y": the supporter opposes Y */
+        if (preds[0] == PRED_SUPPORTS && no > 0 && ns > 0) {
+            int opp[4], nopp = objects_of(c, v, "|against|", 1, opp, 4, NULL);
+            for (int a = 0; a < ns && rc == DOTS_OK; a++)
+                for (int b = 0; b < nopp && rc == DOTS_OK; b++)
+                    rc = add(c, head(c, subj[a]), PRED_OPPOSES, head(c, opp[b]), v, e->prec * 0.9f,
+                             "verb-against", 1);
+        }
+        /* the agent's place: "conducted an operation in Syria" */
+        if ((e->flags & LF_PLACE_AGT) && ns > 0) {
+            for (int i = v + 1; i < (int)c->n && rc == DOTS_OK; i++) {
+                if (is_boundary(c, i) || (is_finite(c, i) && i > v + 1)) break;
+                int g = group_at(c, i);
+                if (g < 0) continue;
+                if (strcmp(c->g[g].gov, "in") == 0 && is_place(c, head(c, g)))
+                    for (int a = 0; a < ns && rc == DOTS_OK; a++)
+                        rc = add(c, head(c, subj[a]), PRED_LOCATED_IN, head(c, g), v, 0.6f,
+                                 "verb-place", 1);
+                i = (int)c->g[g].b - 1;
+                break;
+            }
+        }
+        /* the patient's place: "held X at Guantanamo" */
+        if ((e->flags & LF_PLACE_PAT) && no > 0) {
+            int pl = place_after(c, v);
+            for (int b = 0; b < no && rc == DOTS_OK && pl >= 0; b++)
+                if (!is_place(c, head(c, obj[b])) && c->d->actors[head(c, obj[b])].type == ACT_PER)
+                    rc = add(c, head(c, obj[b]), PRED_LOCATED_IN, head(c, pl), v, 0.6f,
+                             "verb-place", 1);
+        }
+    }
+    return rc;
+}
+
+/* The actor of an event noun: a possessor or modifier before it ("Iran's
+** support", "American drone strike"), "by X" / "from X" after it, or the
+** subject of the verb governing its phrase. *reverse is set when that verb
+** receives rather than gives ("relied on support from"). */
+static int noun_subject(const sctx *c, int t, int *subj, int max, int *reverse)
+{
+    int ns = 0;
+    *reverse = 0;
+    int j = t - 1;
+    while (j >= 0 && c->mi[j] < 0 &&
+           (is_adj(c, j) || is_noun(c, j) || P(c, j) == TAG_POS_POS || is_w(c, j, "'s") ||
+            is_w(c, j, "’s") || is_w(c, j, ",") || is_w(c, j, "-")) && t - j <= 6) {
+        if (is_w(c, j, ",") && !(j > 0 && P(c, j - 1) == TAG_POS_CD)) break;
+        j--;
+    }
+    if (j >= 0 && c->mi[j] >= 0) {
+        int g = group_at(c, j);
+        if (c->g[g].b == (uint32_t)j + 1 && strcmp(c->g[g].gov, "of") != 0) {
+            subj[0] = g;
+            ns = 1;
+        }
+    }
+    for (int i = t + 1; i < (int)c->n && i <= t + 8 && !ns; i++) {
+        if (is_boundary(c, i) || is_finite(c, i)) break;
+        if (is_w(c, i, "by") || is_w(c, i, "from")) {
+            int g = i + 1 < (int)c->n ? group_at(c, i + 1) : -1;
+            int k = i + 1;
+            while (g < 0 && k < (int)c->n - 1 && k < i + 4 && (P(c, k) == TAG_POS_DT || is_adj(c, k)))
+                g = group_at(c, ++k);
+            if (g >= 0) ns = coord_right(c, g, subj, max);
+        }
+    }
+    if (!ns) {
+        for (int k = j; k >= 0; k--) {
+            if (is_boundary(c, k) || is_w(c, k, ",")) break;
+            if (is_verb(c, k)) {
+                const extract_lex *ve = extract_lex_find(W(c, k), LX_VERB);
+                if (ve && (ve->flags & LF_REVERSE)) *reverse = 1;
+                ns = subject_of(c, k, subj, max, 0);
+                break;
+            }
+        }
+    }
+    return ns;
+}
+
+/* Event and relation nouns: "Iran's support for the Taliban", "arms
+** shipments to select Taliban members", "attacks in Kano", "bombing by X". */
+static int pass_nouns(sctx *c)
+{
+    int rc = DOTS_OK;
+    c->force_pol = -1;
+    for (int t = 0; t < (int)c->n && rc == DOTS_OK; t++) {
+        if (!is_noun(c, t) || c->mi[t] >= 0) continue;
+        const extract_lex *e = extract_lex_find(W(c, t), LX_NOUN);
+        if (!e) continue;
+        int pred = e->pred;
+        if (e->flags & LF_THING) {
+            int preds[2];
+            if (thing_preds(c, t - 3 < 0 ? 0 : t - 3, t, preds, 2) > 0) pred = preds[0];
+        }
+        /* financial support -> funds; military training stays trains */
+        if (pred == PRED_SUPPORTS && t > 0 && is_w(c, t - 1, "financial")) pred = PRED_FUNDS;
+        int subj[8], reverse = 0, stop = 0;
+        int ns = noun_subject(c, t, subj, 8, &reverse);
+        int obj[8], no = objects_of(c, t, e->preps, 1, obj, 8, &stop);
+        (void)reverse;
+        if (pred == PRED_ATTACKS && no > 0 && is_place(c, head(c, obj[0])) &&
+            !strcmp(c->g[obj[0]].gov, "in"))
+            no = place_targets(c, t, obj, 8);
+        if (no == 0) {
+            /* "the Houthis have relied on support from the IRGC-QF", "received
+            ** training from X": the giver follows "from", the receiver is the
+            ** subject of the verb */
+            int from = -1;
+            for (int i = t + 1; i < (int)c->n && i <= t + 3 && from < 0; i++)
+                if (is_w(c, i, "from")) from = i + 1 < (int)c->n ? group_at(c, i + 1) : -1;
+            if (from >= 0) {
+                int rcv[4], nr = 0;
+                for (int k = t - 1; k >= 0 && !nr; k--) {
+                    if (is_boundary(c, k) || is_w(c, k, ",")) break;
+                    if (is_verb(c, k)) { nr = subject_of(c, k, rcv, 4, 0); break; }
+                }
+                for (int a = 0; a < nr && rc == DOTS_OK; a++)
+                    rc = add(c, head(c, from), pred, head(c, rcv[a]), t, e->prec, "noun-from", 1);
+                continue;
+            }
+            /* "Iran views the Assad regime as a crucial ally": the verb's object */
+            int as = -1;
+            for (int k = t - 1; k >= 0 && k >= t - 4; k--) {
+                if (is_w(c, k, "as")) { as = k; break; }
+                if (!(P(c, k) == TAG_POS_DT || is_adj(c, k) || is_noun(c, k))) break;
+            }
+            if (as > 0 && (pred == PRED_ALLIED_WITH || pred == PRED_OPPOSES)) {
+                int ctl[4], nc = controller(c, as, ctl, 4), sv[4], nsv = 0;
+                for (int k = as - 1; k >= 0 && !nsv; k--)
+                    if (is_verb(c, k) && P(c, k) != TAG_POS_VBG) { nsv = subject_of(c, k, sv, 4, 0); break; }
+                for (int a = 0; a < nsv && rc == DOTS_OK; a++)
+                    for (int b = 0; b < nc && rc == DOTS_OK; b++)
+                        rc = add(c, head(c, sv[a]), pred, head(c, ctl[b]), t, e->prec, "noun-as", 1);
+                continue;
+            }
+            /* "their Taliban allies": possessor and modifier */
+            if (ns == 1 && (e->flags & LF_SYM) && c->g[subj[0]].first < c->g[subj[0]].last &&
+                c->g[subj[0]].b == (uint32_t)t) {
+                const grp *gr = &c->g[subj[0]];
+                rc = add(c, c->m[gr->first].actor, pred, c->m[gr->last].actor, t, e->prec,
+                         "noun-possessor", 1);
+                continue;
+            }
+        }
+        if ((e->flags & LF_SYM) && no == 0 && ns > 1) {
+            for (int a = 0; a < ns && rc == DOTS_OK; a++)
+                for (int b = a + 1; b < ns && rc == DOTS_OK; b++)
+                    rc = add(c, head(c, subj[a]), pred, head(c, subj[b]), t, e->prec,
+                             "noun-sym", 1);
+            continue;
+        }
+        for (int a = 0; a < ns && rc == DOTS_OK; a++)
+            for (int b = 0; b < no && rc == DOTS_OK; b++) {
+                int o = head(c, obj[b]);
+                if ((pred == PRED_DESIGNATES || pred == PRED_DETAINS) && c->g[obj[b]].b < c->n &&
+                    (is_w(c, c->g[obj[b]].b, "'s") || is_w(c, c->g[obj[b]].b, "’s")))
+                    continue;
+                if (!(e->flags & LF_PLACEOBJ) && pred != PRED_LOCATED_IN &&
+                    c->d->actors[o].type == ACT_LOC)
+                    continue;
+                rc = add(c, head(c, subj[a]), pred, o, t, e->prec, "noun", 1);
+            }
+    }
+    return rc;
+}
+
+/* ---- Attribution --------------------------------------------------------- */
+static void set_scope(sctx *c, int from, int to, int src, int pol)
+{
+    for (int i = from; i < to; i++) {
+        if (c->src[i] < 0) c->src[i] = src;
+        if (pol != POL_ASSERTED) c->pol[i] = (uint8_t)pol;
+    }
+}
+
+static int is_statement(const char *w)
+{
+    static const char *const S[] = { "statement", "report", "release", "communique",
+                                     "announcement", "document", "filing", NULL };
+    return in_list(w, S);
+}
+
+static int is_quote(const sctx *c, int i)
+{
+    const char *w = W(c, i);
+    return strcmp(w, "\"") == 0 || strcmp(w, "“") == 0 || strcmp(w, "”") == 0 ||
+           strcmp(w, "``") == 0 || strcmp(w, "''") == 0 || strcmp(w, "‘") == 0 ||
+           strcmp(w, "’") == 0;
+}
+
+/* Returns, through *deny_anaphor, the denier when the sentence denies "this
+** version of events": the claims of the sentence before, denied. */
+static void pass_attribution(sctx *c, int *deny_src)
+{
+    *deny_src = -1;
+    for (int i = 0; i + 2 < (int)c->n; i++) {
+        if (is_w(c, i, "according") && is_w(c, i + 1, "to")) {
+            int g = group_at(c, i + 2);
+            int k = i + 2;
+            while (g < 0 && k < (int)c->n - 1 && k < i + 5 &&
+                   (P(c, k) == TAG_POS_DT || is_adj(c, k) || is_noun(c, k)))
+                g = group_at(c, ++k);
+            int src = g >= 0 ? head(c, g) : -1;
+            if (src < 0 && k < (int)c->n && is_statement(W(c, k))) src = c->st->last_source;
+            if (g >= 0 && is_statement(W(c, c->g[g].b < c->n ? c->g[g].b : c->g[g].b - 1)))
+                c->st->last_source = src;
+            else if (src >= 0) c->st->last_source = src;
+            if (src >= 0) set_scope(c, 0, (int)c->n, src, POL_ASSERTED);
+        }
+    }
+    for (int v = 0; v < (int)c->n; v++) {
+        if (c->mi[v] >= 0) continue;
+        if (!is_verb(c, v) && !(P(c, v) == TAG_POS_NN && 0)) continue;
+        const extract_lex *e = extract_lex_find(W(c, v), LX_SPEECH);
+        if (!e) continue;
+        int pol = (e->flags & LF_DENY) ? POL_DENIED :
+                  (e->flags & LF_HEDGE_SPEECH) ? POL_HEDGED : POL_ASSERTED;
+        /* "does not dispute" asserts */
+        for (int k = v - 1; k >= 0 && k >= v - 3; k--)
+            if (is_w(c, k, "not") || is_w(c, k, "n't") || is_w(c, k, "never"))
+                pol = POL_ASSERTED;
+        /* "reported to X", "is said to" are not reports */
+        if (v + 1 < (int)c->n && (is_w(c, v + 1, "to") ||
+                                  (is_w(c, v + 1, "directly") && is_w(c, v + 2, "to"))))
+            continue;
+        int subj[4], ns = subject_of(c, v, subj, 4, 0);
+        int speaker = ns ? head(c, subj[0]) : -1;
+        /* "the statement said", "It noted": whoever was quoted last */
+        if (ns && c->m[c->g[subj[0]].last].pron &&
+            c->d->actors[speaker].type != ACT_PER && c->st->last_source >= 0)
+            speaker = c->st->last_source;
+        if (!ns) {
+            for (int k = v - 1; k >= 0 && k >= v - 3; k--)
+                if (is_statement(W(c, k))) { speaker = c->st->last_source; break; }
+        }
+        if (speaker >= 0) c->st->last_source = speaker;
+        int after = v + 1 < (int)c->n ? v + 1 : v;
+        /* inverted: "..., said Jeffrey Dressler" */
+        if (speaker < 0 && v + 1 < (int)c->n) {
+            int g = group_at(c, v + 1);
+            int k = v + 1;
+            while (g < 0 && k < (int)c->n - 1 && k < v + 4 &&
+                   (P(c, k) == TAG_POS_DT || is_adj(c, k) || is_noun(c, k)))
+                g = group_at(c, ++k);
+            if (g >= 0) { speaker = head(c, g); after = (int)c->g[g].b; }
+        }
+        /* "some say", "some claim": hedged without a source */
+        int some = v > 0 && (is_w(c, v - 1, "some") || is_w(c, v - 1, "critics") ||
+                             is_w(c, v - 1, "others"));
+        if (some) { pol = POL_HEDGED; speaker = -1; }
+        if (speaker < 0 && !some && pol == POL_ASSERTED) continue;
+        /* which side does it report? the complement after, or the quote before */
+        int before = 0;
+        for (int k = v - 1; k >= 0 && k >= v - 8; k--) {
+            if (is_w(c, k, ",") || is_quote(c, k)) {
+                /* the speaker phrase runs back to a comma or quote: report is before */
+                int only_np = 1;
+                for (int q = k + 1; q < v; q++)
+                    if (c->mi[q] < 0 && !is_noun(c, q) && P(c, q) != TAG_POS_DT &&
+                        !is_adj(c, q) && P(c, q) != TAG_POS_POS && P(c, q) != TAG_POS_PRP &&
+                        !is_w(c, q, "also") && !is_w(c, q, "had") && !is_w(c, q, "has"))
+                        only_np = 0;
+                if (only_np && k > 0) before = k;
+                break;
+            }
+            if (is_boundary(c, k)) break;
+        }
+        if (before) {
+            set_scope(c, 0, before, speaker, pol);
+            /* "“Since 2006,” X noted in its report, “Iran has ...”": the quote goes on */
+            for (int k = v + 1; k < (int)c->n; k++)
+                if (is_quote(c, k) && is_w(c, k - 1, ",")) {
+                    set_scope(c, k, (int)c->n, speaker, pol);
+                    break;
+                }
+        } else {
+            set_scope(c, after, (int)c->n, speaker, pol);
+            /* "denied this version of events": the claims just made */
+            if (pol == POL_DENIED && speaker >= 0) {
+                for (int k = v + 1; k < (int)c->n && k <= v + 3; k++)
+                    if (is_w(c, k, "this") || is_w(c, k, "these") || is_w(c, k, "the") ||
+                        is_w(c, k, "that") || is_w(c, k, "it")) {
+                        if (k + 1 < (int)c->n && (is_w(c, k + 1, "version") ||
+                            is_w(c, k + 1, "report") || is_w(c, k + 1, "reports") ||
+                            is_w(c, k + 1, "account") || is_w(c, k + 1, "claim") ||
+                            is_w(c, k + 1, "claims") || is_w(c, k + 1, "allegation") ||
+                            is_w(c, k + 1, "allegations") || is_w(c, k + 1, "accusation") ||
+                            is_w(c, k, "it") || is_w(c, k + 1, "story")))
+                            *deny_src = speaker;
+                        break;
+                    }
+            }
+        }
+    }
+}
+
+/* ---- The document -------------------------------------------------------- */
+static int deny_previous(sctx *c, int speaker)
+{
+    dots_doc *d = c->d;
+    int from = c->st->prev_first, to = c->st->prev_first + c->st->prev_count;
+    for (int i = from; i < to; i++) {
+        doc_claim *p = &d->claims[i];
+        if (p->polarity != POL_ASSERTED || p->predicate == PRED_MEMBER_OF) continue;
+        doc_claim *cl = doc_add_claim(d);
+        if (!cl) return DOTS_ENOMEM;
+        p = &d->claims[i];                       /* the array may have moved */
+        *cl = *p;
+        cl->polarity = POL_DENIED;
+        cl->source = speaker;
+        cl->ev_start = c->s->start;
+        cl->ev_end = c->s->end;
+        cl->confidence = p->confidence * 0.7f;
+        cl->rule = "denial-of-previous";
+    }
+    return DOTS_OK;
+}
+
+static int is_prep_word(const char *w)
+{
+    return strcmp(w, "in") == 0 || strcmp(w, "during") == 0;
+}
+
+static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
+{
+    sctx c;
+    const doc_sent *s = &d->sents[si];
+    int rc;
+    memset(&c, 0, sizeof c);
+    c.d = d;
+    c.s = s;
+    c.t0 = s->first;
+    c.n = s->count;
+    c.st = st;
+    c.comment = -1;
+    if (s->seg >= 0 && (size_t)s->seg < d->nsegs && d->segs[s->seg].kind == SEG_COMMENT) {
+        c.comment = d->segs[s->seg].comment;
+        if (c.comment >= 0 && (size_t)c.comment < d->ncomments)
+            c.author = d->comments[c.comment].author;
+        else c.comment = -1;
+    }
+    char *p = scratch;
+    c.w = (char (*)[MAXW])p; p += (size_t)c.n * MAXW;
+    c.mi = (int *)p; p += (size_t)c.n * sizeof(int);
+    c.src = (int *)p; p += (size_t)c.n * sizeof(int);
+    c.m = (men *)p; p += (size_t)(c.n + 1) * sizeof(men);
+    c.g = (grp *)p; p += (size_t)(c.n + 1) * sizeof(grp);
+    c.pol = (uint8_t *)p;
+    for (uint32_t i = 0; i < c.n; i++) {
+        const doc_token *t = &d->toks[c.t0 + i];
+        lower_copy(c.w[i], d->text + t->start, t->end - t->start);
+        c.mi[i] = -1;
+        c.src[i] = -1;
+        c.pol[i] = POL_ASSERTED;
+    }
+    /* times, mapped to the token where they start */
+    c.ntimes = extract_time_scan(d->text + s->start, s->end - s->start, d->date, st->last_date,
+                                 c.times, MAXTIMES);
+    for (size_t k = 0; k < c.ntimes; k++) {
+        uint32_t off = s->start + c.times[k].start, ti = 0;
+        while (ti + 1 < c.n && d->toks[c.t0 + ti + 1].start <= off) ti++;
+        c.time_tok[k] = ti;
+        /* "in 2020" states the year of the paragraph that follows */
+        if (strlen(c.times[k].value) == 4 && ti > 0 &&
+            (!strcasecmp(d->text + s->start + c.times[k].start, "in") ||
+             strncasecmp(d->text + s->start + c.times[k].start, "in ", 3) == 0 ||
+             strncasecmp(d->text + s->start + c.times[k].start, "during ", 7) == 0 ||
+             is_prep_word(c.w[ti - 1]))) {
+            st->para_seg = s->seg;
+            memcpy(st->para_year, c.times[k].value, 5);
+        }
+    }
+    if (c.ntimes == 0 && st->para_seg == s->seg && s->seg >= 0 && st->para_year[0]) {
+        memcpy(c.times[0].value, st->para_year, 5);
+        c.time_tok[0] = 0;
+        c.ntimes = 1;
+    }
+    build_mentions(&c);
+    build_groups(&c);
+    c.first_claim = (int)d->nclaims;
+    c.force_pol = -1;
+    int deny_src;
+    pass_attribution(&c, &deny_src);
+    if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_including(&c)) ||
+        (rc = pass_roles(&c)) || (rc = pass_verbs(&c)) ||
+        (rc = pass_nouns(&c)))
+        return rc;
+    if (deny_src >= 0 && c.comment < 0 && (rc = deny_previous(&c, deny_src))) return rc;
+    st->prev_first = c.first_claim;
+    st->prev_count = (int)d->nclaims - c.first_claim;
+    /* the subject of the sentence is what "it" and "they" point to next */
+    if (c.nm > 0 && !c.m[0].pron && d->actors[c.m[0].actor].type != ACT_PER &&
+        !c.g[c.m[0].group].gov[0])
+        st->last_org = c.m[0].actor;
+    return DOTS_OK;
+}
+
+/* ---- Deduplication ------------------------------------------------------- */
+/* Better evidence first: the author's voice, then confidence, then a time. */
+static int better(const doc_claim *a, const doc_claim *b)
+{
+    if ((a->source < 0) != (b->source < 0)) return a->source < 0;
+    if (a->confidence != b->confidence) return a->confidence > b->confidence;
+    if ((a->time != NULL) != (b->time != NULL)) return a->time != NULL;
+    return 0;
+}
+
+static void dedup(dots_doc *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->nclaims; i++) {
+        doc_claim *c = &d->claims[i];
+        size_t k;
+        for (k = 0; k < n; k++) {
+            doc_claim *o = &d->claims[k];
+            if (o->subject == c->subject && o->object == c->object &&
+                o->predicate == c->predicate && o->polarity == c->polarity &&
+                (o->origin_comment < 0) == (c->origin_comment < 0) &&
+                (c->origin_comment < 0 || o->origin_comment == c->origin_comment))
+                break;
+        }
+        if (k < n) {
+            if (better(c, &d->claims[k])) d->claims[k] = *c;
+            else if (!d->claims[k].time && c->time && c->source == d->claims[k].source)
+                d->claims[k].time = c->time;
+            continue;
+        }
+        d->claims[n++] = *c;
+    }
+    d->nclaims = n;
+}
+
+int extract_doc(dots_doc *d)
+{
+    doc_state st;
+    size_t maxn = 0;
+    int rc = DOTS_OK;
+
+    memset(&st, 0, sizeof st);
+    st.last_per = st.last_org = -1;
+    st.para_seg = -1;
+    st.last_source = -1;
+    st.nseen = d->nactors;
+    st.seen = calloc(d->nactors + 1, sizeof *st.seen);
+    if (!st.seen) return DOTS_ENOMEM;
+    d->nclaims = 0;
+    for (size_t i = 0; i < d->nsents; i++)
+        if (d->sents[i].count > maxn) maxn = d->sents[i].count;
+    size_t per = MAXW + 2 * sizeof(int) + sizeof(men) + sizeof(grp) + 1;
+    void *scratch = malloc((maxn + 2) * per + 64);
+    if (!scratch) { free(st.seen); return DOTS_ENOMEM; }
+    int seg = -2;
+    for (size_t i = 0; i < d->nsents && rc == DOTS_OK; i++) {
+        const doc_sent *s = &d->sents[i];
+        if (s->count == 0 || (size_t)s->first + s->count > d->ntoks) continue;
+        if (s->seg != seg && s->seg >= 0 && (size_t)s->seg < d->nsegs &&
+            d->segs[s->seg].kind == SEG_COMMENT) {
+            /* a reader's comment starts afresh: no pronouns from the article */
+            st.last_per = st.last_org = -1;
+            st.prev_count = 0;
+        }
+        seg = s->seg;
+        rc = run_sentence(d, i, &st, scratch);
+    }
+    free(scratch);
+    free(st.seen);
+    if (rc == DOTS_OK) dedup(d);
+    return rc;
+}
