@@ -67,6 +67,7 @@ static void test_similarity(void **state)
         { "John Smith", "Gholamreza Baghbani", 0 },
         { "Mansour", "Mullah Akhtar Mohammad Mansour", 0 },
         { "Ahmed Hosni", "Ahmad Hasan", 0 },
+        { "Abubakar Shekau", "Sheikh Abukar", 0 },      /* a title is not a surname */
         { "Islamic State", "Islamic Jihad", 0 },
         { "Islamic Revolutionary Guard Corps", "IRGC Qods Force", 0 },
     };

@@ -386,6 +386,8 @@ static double jaro_winkler(const char *a, size_t la, const char *b, size_t lb)
 double name_tok_sim(const name_tok *a, const name_tok *b)
 {
     if (a->len == b->len && !memcmp(a->s, b->s, a->len)) return 1.0;
+    /* a title pairs only with itself: "Sheikh" is not "Shekau" */
+    if ((a->kind == NAME_TOK_TITLE) != (b->kind == NAME_TOK_TITLE)) return 0;
     /* an initial pairs with the word it abbreviates */
     if ((a->len == 1 || b->len == 1) && a->s[0] == b->s[0]) return 0.7;
     if (a->len < 3 || b->len < 3) return 0;
