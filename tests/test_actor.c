@@ -431,6 +431,14 @@ static void test_link_edges(void **state)
     assert_true(actor_named(d, "Tehran") >= 0);
     assert_true(actor_named(d, "Iran") < 0);
     doc_free(d);
+    /* a lone surname is not the famous bearer of it until the document says so */
+    const char *ner[] = { "Mansour|per", NULL };
+    d = make_doc("Mansour said so.\n", ner);
+    assert_int_equal(actor_link_doc(kb, d), DOTS_OK);
+    assert_int_equal(d->nactors, 1);
+    assert_string_equal(d->actors[0].id, "doc:mansour");
+    assert_int_equal(d->actors[0].kb, -1);
+    doc_free(d);
     /* empty document */
     d = make_doc("", NULL);
     assert_int_equal(actor_link_doc(kb, d), DOTS_OK);

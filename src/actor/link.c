@@ -565,6 +565,8 @@ static int kb_fuzzy(linker *L, const char *text, size_t n, int t)
         /* organisations and places differ by one word ("Multinational Joint
         ** Force" is not the Multinational Joint Task Force): same word count */
         if (ok && t != TAG_NER_PER && sig_words(name) != sig_words(h[i].alias)) ok = 0;
+        /* a lone surname ("Mansour") is anybody's until the document names him */
+        if (ok && ty == ACT_PER && sig_words(name) < 2) ok = 0;
         if (ok) return kb_actor(L, ei);
     }
     return -1;
