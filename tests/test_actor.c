@@ -64,6 +64,9 @@ static void test_similarity(void **state)
         { "Ghaleb Al-Bihani", "Ghaleb Nassar Al-Bihani", 1 },
         { "Abu Bakr al-Baghdadi", "Abubakar al Baghdadi", 1 },
         { "Sirajuddin Haqani", "Serajuddin Haqqani", 1 },
+        { "Abdul Jabbar", "JABBAR, Abdul", 1 },             /* Abdul glues across the comma */
+        { "Hosseinn Musavi", "MUSAVI, Hossein", 1 },        /* a typo of a table spelling */
+        { "Chol Sem Kim", "KIM, Chol Sam", 1 },             /* one-syllable romanisations */
         { "John Smith", "Gholamreza Baghbani", 0 },
         { "Mansour", "Mullah Akhtar Mohammad Mansour", 0 },
         { "Ahmed Hosni", "Ahmad Hasan", 0 },

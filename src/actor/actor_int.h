@@ -29,10 +29,11 @@ enum {
 typedef struct name_tok {
     const char *s;          /* folded, variant-normalised ("muhammad", "abusayyaf") */
     const char *sk;         /* consonant skeleton ("mhmd") */
-    uint8_t len, sklen;
+    const char *o;          /* folded as written, before the variant table ("mohammed") */
+    uint8_t len, sklen, olen;
     uint8_t kind;           /* NAME_TOK_* */
     float w;                /* weight in the score */
-    uint32_t mask;          /* letters a-z present: a cheap bound before Jaro-Winkler */
+    uint32_t mask, omask;   /* letters a-z in s and in o: a cheap bound before Jaro-Winkler */
 } name_tok;
 
 typedef struct name_form {
