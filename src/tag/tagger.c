@@ -16,13 +16,14 @@
 ** one word only, so their five sums are kept per word form: in news text a
 ** few thousand forms cover most tokens, and a hit replaces about 25 table
 ** lookups (cache misses) with one copy. Direct-mapped, keyed by the 64-bit
-** hash of the normalised form. Sums are exact integers, so cached and
-** uncached results are identical. */
-#define WC_SLOTS 1024
+** hash of the normalised form. Entries hold int16 to halve the cache's
+** footprint (2 MB for POS at 4096 slots); a word whose sums do not fit is
+** simply not cached. Sums are exact, so cached and uncached results agree. */
+#define WC_SLOTS 4096
 typedef struct wcache {
     const tag_model *m;
     uint64_t *key;               /* WC_SLOTS; 0 = empty */
-    int32_t *vec;                /* WC_SLOTS * 5 * ncls */
+    int16_t *vec;                /* WC_SLOTS * 5 * ncls; sums that fit 16 bits only */
     /* The first two label features (previous label; previous two) do not
     ** depend on the word: their sums are tabulated once per model,
     ** lab[(p1 * L + p2) * ncls], L = ncls + 1 with index ncls for "none". */
@@ -202,7 +203,8 @@ static int word_sums(tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t
         uint64_t key = wi[i].w;
         size_t slot = key & (WC_SLOTS - 1);
         if (key && wc->key[slot] == key) {
-            memcpy(dst, wc->vec + slot * V, V * sizeof *dst);
+            const int16_t *src = wc->vec + slot * V;
+            for (size_t j = 0; j < V; j++) dst[j] = src[j];
             continue;
         }
         memset(dst, 0, V * sizeof *dst);
@@ -215,9 +217,12 @@ static int word_sums(tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t
         for (int d = 0; d < 5; d++)
             for (size_t j = cut[d]; j < cut[d + 1]; j++)
                 if (off[j] != UINT32_MAX) add_found(m, &off[j], 1, dst + (size_t)d * m->ncls);
-        if (key) {
+        int fits = key != 0;
+        for (size_t j = 0; j < V && fits; j++) fits = dst[j] >= INT16_MIN && dst[j] <= INT16_MAX;
+        if (fits) {
+            int16_t *to = wc->vec + slot * V;
             wc->key[slot] = key;
-            memcpy(wc->vec + slot * V, dst, V * sizeof *dst);
+            for (size_t j = 0; j < V; j++) to[j] = (int16_t)dst[j];
         }
     }
     return DOTS_OK;
