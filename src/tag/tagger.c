@@ -102,10 +102,16 @@ static size_t find_keys(const tag_model *m, const uint64_t *k, size_t nk, uint32
 {
     const uint32_t mask = m->feat_mask;
     size_t nf = 0;
-    for (size_t j = 0; j < nk; j++) __builtin_prefetch(&m->feat[(uint32_t)k[j] & mask]);
+    uint64_t live[TAG_MAX_BEAM * 8 > TAG_MAX_KEYS ? TAG_MAX_BEAM * 8 : TAG_MAX_KEYS];
+    size_t nl = 0;
     for (size_t j = 0; j < nk; j++) {
-        uint32_t fp = tag_fp(k[j]);
-        for (uint32_t s = (uint32_t)k[j] & mask;; s = (s + 1) & mask) {
+        if (!tag_filter_has(m, tag_fp(k[j]))) continue;
+        __builtin_prefetch(&m->feat[(uint32_t)k[j] & mask]);
+        live[nl++] = k[j];
+    }
+    for (size_t j = 0; j < nl; j++) {
+        uint32_t fp = tag_fp(live[j]);
+        for (uint32_t s = (uint32_t)live[j] & mask;; s = (s + 1) & mask) {
             const tag_fslot *f = &m->feat[s];
             if (f->fp == fp) {
                 off[nf++] = f->off;
@@ -122,10 +128,12 @@ static size_t find_keys(const tag_model *m, const uint64_t *k, size_t nk, uint32
 static void find_each(const tag_model *m, const uint64_t *k, size_t nk, uint32_t *off)
 {
     const uint32_t mask = m->feat_mask;
-    for (size_t j = 0; j < nk; j++) __builtin_prefetch(&m->feat[(uint32_t)k[j] & mask]);
+    for (size_t j = 0; j < nk; j++)
+        if (tag_filter_has(m, tag_fp(k[j]))) __builtin_prefetch(&m->feat[(uint32_t)k[j] & mask]);
     for (size_t j = 0; j < nk; j++) {
         uint32_t fp = tag_fp(k[j]);
         off[j] = UINT32_MAX;
+        if (!tag_filter_has(m, fp)) continue;
         for (uint32_t s = (uint32_t)k[j] & mask;; s = (s + 1) & mask) {
             const tag_fslot *f = &m->feat[s];
             if (f->fp == fp) {
@@ -366,14 +374,17 @@ int tag_words(tag_tagger *t, const char *const *w, const size_t *wl, size_t n,
     return tag_normalised(t, n, pos, ner);
 }
 
-int tag_doc(tag_tagger *t, dots_doc *d)
+/* One model over every sentence of d (pass 0 POS, pass 1 NER). Running
+** each model over the whole document, rather than both per sentence, keeps
+** one model's tables and word cache in the CPU caches at a time. */
+static int doc_pass(tag_tagger *t, dots_doc *d, int ner_pass)
 {
     for (size_t s = 0; s < d->nsents; s++) {
         const doc_sent *st = &d->sents[s];
         size_t n = st->count;
         if (!n) continue;
         if ((size_t)st->first + n > d->ntoks) return DOTS_EINVAL;
-        if (reserve(t, 2 * n)) return DOTS_ENOMEM;
+        if (reserve(t, n)) return DOTS_ENOMEM;
         doc_token *tk = d->toks + st->first;
         for (size_t i = 0; i < n; i++) {
             char *o = t->norm + i * TAG_MAX_WORD;
@@ -381,12 +392,18 @@ int tag_doc(tag_tagger *t, dots_doc *d)
             t->wl[i] = tag_normalize(d->text + tk[i].start, tk[i].end - tk[i].start, o);
             t->w[i] = o;
         }
-        uint8_t *pos = t->tmp, *ner = t->tmp + n;
-        if (tag_normalised(t, n, pos, ner)) return DOTS_ENOMEM;
+        uint8_t *out = t->tmp;
+        if (tag_normalised(t, n, ner_pass ? NULL : out, ner_pass ? out : NULL)) return DOTS_ENOMEM;
         for (size_t i = 0; i < n; i++) {
-            tk[i].pos = pos[i];
-            tk[i].ner = ner[i];
+            if (ner_pass) tk[i].ner = out[i];
+            else tk[i].pos = out[i];
         }
     }
     return DOTS_OK;
+}
+
+int tag_doc(tag_tagger *t, dots_doc *d)
+{
+    int rc = doc_pass(t, d, 0);
+    return rc ? rc : doc_pass(t, d, 1);
 }
