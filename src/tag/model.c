@@ -137,6 +137,12 @@ static int parse(const unsigned char *p, size_t n, tag_model *m, const char *nam
         }
     /* a full table would make lookups of unseen keys loop forever */
     if (used == nfs) return base_err(err, errlen, DOTS_EFORMAT, "%s: feature table full", name);
+    uint32_t empty = 0;
+    for (uint32_t s = 0; s < ncs; s++) empty += m->lex.clu[s].fp == 0;
+    if (ncs && !empty) return base_err(err, errlen, DOTS_EFORMAT, "%s: word-class table full", name);
+    empty = 0;
+    for (uint32_t s = 0; s < ngs; s++) empty += m->lex.gaz[s].fp == 0;
+    if (ngs && !empty) return base_err(err, errlen, DOTS_EFORMAT, "%s: gazetteer table full", name);
     return DOTS_OK;
 }
 

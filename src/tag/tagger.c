@@ -35,7 +35,7 @@ typedef struct wcache {
 struct tag_tagger {
     const tag_model *pos, *ner;
     size_t cap;
-    char *norm;                  /* cap * TAG_MAX_WORD bytes */
+    char *norm;                  /* cap * (TAG_MAX_WORD + 1): NUL-terminated words */
     const char **w;
     size_t *wl;
     tag_wi *wi;
@@ -75,7 +75,7 @@ static int reserve(tag_tagger *t, size_t n)
     if (n <= t->cap) return DOTS_OK;
     size_t c = t->cap ? t->cap : 64;
     while (c < n) c *= 2;
-    char *norm = realloc(t->norm, c * TAG_MAX_WORD);
+    char *norm = realloc(t->norm, c * (TAG_MAX_WORD + 1));
     if (norm) t->norm = norm;
     const char **w = realloc(t->w, c * sizeof *w);
     if (w) t->w = w;
@@ -369,8 +369,9 @@ int tag_words(tag_tagger *t, const char *const *w, const size_t *wl, size_t n,
 {
     if (reserve(t, n)) return DOTS_ENOMEM;
     for (size_t i = 0; i < n; i++) {
-        char *o = t->norm + i * TAG_MAX_WORD;
+        char *o = t->norm + i * (TAG_MAX_WORD + 1);
         t->wl[i] = tag_normalize(w[i], wl[i], o);
+        o[t->wl[i]] = 0;                 /* the gazetteer reads the first byte */
         t->w[i] = o;
     }
     return tag_normalised(t, n, pos, ner);
@@ -389,9 +390,10 @@ static int doc_pass(tag_tagger *t, dots_doc *d, int ner_pass)
         if (reserve(t, n)) return DOTS_ENOMEM;
         doc_token *tk = d->toks + st->first;
         for (size_t i = 0; i < n; i++) {
-            char *o = t->norm + i * TAG_MAX_WORD;
+            char *o = t->norm + i * (TAG_MAX_WORD + 1);
             if (tk[i].end < tk[i].start || tk[i].end > d->len) return DOTS_EINVAL;
             t->wl[i] = tag_normalize(d->text + tk[i].start, tk[i].end - tk[i].start, o);
+            o[t->wl[i]] = 0;
             t->w[i] = o;
         }
         uint8_t *out = t->tmp;
