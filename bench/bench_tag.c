@@ -82,7 +82,7 @@ int main(void)
     }
 
     tag_tagger *t = tag_tagger_new(pos, ner);
-    const int reps = 5;
+    const int reps = getenv("BENCH_REPS") ? atoi(getenv("BENCH_REPS")) : 5;
     size_t ntoks = 0, nsents = 0;
     double el = 1e30;
     for (int r = 0; r < reps; r++) {
@@ -106,13 +106,13 @@ int main(void)
            "%.0f tokens/s, %.1f MB/s\n", nsents, ntoks, reps, el, (double)ntoks / el,
            (double)text.len / el / 1e6);
 
-    printf("tag_words POS only   (beam %s): %9.0f tokens/s\n", "model", words_rate(t, c, 1, 0, 5));
-    printf("tag_words NER only   (beam %s): %9.0f tokens/s\n", "model", words_rate(t, c, 0, 1, 5));
-    printf("tag_words POS + NER  (beam %s): %9.0f tokens/s\n", "model", words_rate(t, c, 1, 1, 5));
+    printf("tag_words POS only   (beam %s): %9.0f tokens/s\n", "model", words_rate(t, c, 1, 0, reps));
+    printf("tag_words NER only   (beam %s): %9.0f tokens/s\n", "model", words_rate(t, c, 0, 1, reps));
+    printf("tag_words POS + NER  (beam %s): %9.0f tokens/s\n", "model", words_rate(t, c, 1, 1, reps));
     int widths[] = { 1, 2, 4, 8 };
     for (size_t k = 0; k < sizeof widths / sizeof widths[0]; k++) {
         tag_tagger_set_beam(t, widths[k]);
-        printf("tag_words NER only   (beam %d):     %9.0f tokens/s\n", widths[k], words_rate(t, c, 0, 1, 5));
+        printf("tag_words NER only   (beam %d):     %9.0f tokens/s\n", widths[k], words_rate(t, c, 0, 1, reps));
     }
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);

@@ -125,6 +125,35 @@ static void test_train_toy(void **state)
     }
 }
 
+/* Empty words, words past the length limit, odd bytes and a sentence of
+** 3000 tokens (the tagger grows per sentence) all tag without trouble. */
+static void test_edge_inputs(void **state)
+{
+    (void)state;
+    size_t n;
+    void *bytes = train_toy(2, &n);
+    tag_model *m = NULL;
+    char err[256], longw[300];
+    assert_int_equal(tag_model_from_memory(bytes, n, &m, err, sizeof err), DOTS_OK);
+    memset(longw, 'A', sizeof longw);
+    enum { N = 3000 };
+    const char **w = calloc(N, sizeof *w);
+    size_t *wl = calloc(N, sizeof *wl);
+    uint8_t *ner = calloc(N, 1);
+    const char *odd[] = { "", "â", "-LRB-", "ÿþ", "Mr.", "``", "â" };
+    for (size_t i = 0; i < N; i++) {
+        if (i % 50 == 7) { w[i] = longw; wl[i] = sizeof longw; }
+        else { w[i] = odd[i % 7]; wl[i] = strlen(w[i]); }
+    }
+    tag_tagger *t = tag_tagger_new(NULL, m);
+    assert_int_equal(tag_words(t, w, wl, N, NULL, ner), DOTS_OK);
+    for (size_t i = 0; i < N; i++) assert_true(ner[i] < TAG_NER_COUNT);
+    assert_int_equal(tag_words(t, w, wl, 0, NULL, ner), DOTS_OK);   /* empty sentence */
+    tag_tagger_free(t);
+    tag_model_free(m);
+    free(w); free(wl); free(ner); free(bytes);
+}
+
 static void test_model_file(void **state)
 {
     (void)state;
@@ -255,6 +284,7 @@ int main(void)
         cmocka_unit_test(test_labels),
         cmocka_unit_test(test_corpus_errors),
         cmocka_unit_test(test_train_toy),
+        cmocka_unit_test(test_edge_inputs),
         cmocka_unit_test(test_model_file),
         cmocka_unit_test(test_builtin),
         cmocka_unit_test(test_scoring),

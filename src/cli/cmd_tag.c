@@ -119,7 +119,7 @@ static int cmd_tag(int argc, char **argv)
         else print_plain(docs[i]);
     }
     if (json) {
-        json_dumpf(out, stdout, JSON_INDENT(1) | JSON_ENSURE_ASCII * 0);
+        json_dumpf(out, stdout, JSON_INDENT(1));
         putchar('\n');
     }
     status = rc ? 1 : 0;

@@ -26,23 +26,26 @@ uint64_t tag_hash(const void *p, size_t n)
 }
 
 /* ---- Normalisation ------------------------------------------------------- */
-static const struct { const char *from, *to; } whole[] = {
-    { "-LRB-", "(" }, { "-RRB-", ")" }, { "-LCB-", "{" }, { "-RCB-", "}" },
-    { "-LSB-", "[" }, { "-RSB-", "]" }, { "``", "\"" }, { "''", "\"" },
-    { "\xe2\x80\x9c", "\"" }, { "\xe2\x80\x9d", "\"" }, { "\xe2\x80\x9e", "\"" },
-    { "\xc2\xab", "\"" }, { "\xc2\xbb", "\"" }, { "`", "'" },
-    { "\xe2\x80\x98", "'" }, { "\xe2\x80\x99", "'" }, { "\xe2\x80\x94", "--" },
-    { "\xe2\x80\x93", "--" }, { "\xe2\x80\x95", "--" }, { "\xe2\x80\xa6", "..." },
+#define W(f, t) { f, t, sizeof f - 1, sizeof t - 1 }
+static const struct { const char *from, *to; size_t fl, tl; } whole[] = {
+    W("-LRB-", "("), W("-RRB-", ")"), W("-LCB-", "{"), W("-RCB-", "}"),
+    W("-LSB-", "["), W("-RSB-", "]"), W("``", "\""), W("''", "\""),
+    W("\xe2\x80\x9c", "\""), W("\xe2\x80\x9d", "\""), W("\xe2\x80\x9e", "\""),
+    W("\xc2\xab", "\""), W("\xc2\xbb", "\""), W("`", "'"),
+    W("\xe2\x80\x98", "'"), W("\xe2\x80\x99", "'"), W("\xe2\x80\x94", "--"),
+    W("\xe2\x80\x93", "--"), W("\xe2\x80\x95", "--"), W("\xe2\x80\xa6", "..."),
 };
+#undef W
 
 size_t tag_normalize(const char *w, size_t n, char *out)
 {
-    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
-        size_t fl = strlen(whole[i].from);
-        if (fl == n && memcmp(w, whole[i].from, n) == 0) {
-            size_t tl = strlen(whole[i].to);
-            memcpy(out, whole[i].to, tl);
-            return tl;
+    unsigned char c0 = n ? (unsigned char)w[0] : 0;
+    if (n <= 5 && (c0 == '-' || c0 == '`' || c0 == '\'' || c0 == 0xe2 || c0 == 0xc2)) {
+        for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
+            if (whole[i].fl == n && memcmp(w, whole[i].from, n) == 0) {
+                memcpy(out, whole[i].to, whole[i].tl);
+                return whole[i].tl;
+            }
         }
     }
     size_t o = 0;

@@ -122,12 +122,27 @@ static int parse(const unsigned char *p, size_t n, tag_model *m, const char *nam
             if (m->wts[off + 1 + 2 * j] >= m->ncls)
                 return base_err(err, errlen, DOTS_EFORMAT, "%s: class out of range", name);
     }
+    /* the fingerprint filter: 16 bits per feature, a power of two */
+    uint32_t used = 0;
+    for (uint32_t s = 0; s < nfs; s++) used += m->feat[s].fp != 0;
+    uint64_t bits = 1 << 12;
+    while (bits < 16 * (uint64_t)used && bits < (1ULL << 31)) bits *= 2;
+    if (!(m->filter = calloc(bits / 64, 8)))
+        return base_err(err, errlen, DOTS_ENOMEM, "%s: out of memory", name);
+    m->filter_mask = (uint32_t)(bits - 1);
+    for (uint32_t s = 0; s < nfs; s++)
+        if (m->feat[s].fp) {
+            uint32_t b = m->feat[s].fp & m->filter_mask;
+            m->filter[b >> 6] |= 1ULL << (b & 63);
+        }
     /* a full table would make lookups of unseen keys loop forever */
-    if (m->feat[nfs - 1].fp && m->feat[0].fp) {
-        uint32_t used = 0;
-        for (uint32_t s = 0; s < nfs; s++) used += m->feat[s].fp != 0;
-        if (used == nfs) return base_err(err, errlen, DOTS_EFORMAT, "%s: feature table full", name);
-    }
+    if (used == nfs) return base_err(err, errlen, DOTS_EFORMAT, "%s: feature table full", name);
+    uint32_t empty = 0;
+    for (uint32_t s = 0; s < ncs; s++) empty += m->lex.clu[s].fp == 0;
+    if (ncs && !empty) return base_err(err, errlen, DOTS_EFORMAT, "%s: word-class table full", name);
+    empty = 0;
+    for (uint32_t s = 0; s < ngs; s++) empty += m->lex.gaz[s].fp == 0;
+    if (ngs && !empty) return base_err(err, errlen, DOTS_EFORMAT, "%s: gazetteer table full", name);
     return DOTS_OK;
 }
 
@@ -179,6 +194,7 @@ fail:
 void tag_model_free(tag_model *m)
 {
     if (!m) return;
+    free(m->filter);
     free(m->owned);
     free(m);
 }

@@ -55,7 +55,17 @@ struct tag_model {
     const tag_fslot *feat; uint32_t feat_mask;
     const uint16_t *wts; uint32_t nwts;
     tag_lex lex;
+    /* Built on load: one bit per feature fingerprint, so that most keys the
+    ** model never saw (rare word pairs) are rejected from a table small
+    ** enough to stay in the CPU cache, without touching the slots. */
+    uint64_t *filter; uint32_t filter_mask;
 };
+
+static inline int tag_filter_has(const struct tag_model *m, uint32_t fp)
+{
+    uint32_t b = fp & m->filter_mask;
+    return (int)(m->filter[b >> 6] >> (b & 63) & 1);
+}
 
 /* One token's forms, hashed once per token. */
 typedef struct tag_wi {

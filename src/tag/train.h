@@ -29,7 +29,8 @@ typedef struct tag_corpus {
 ** "FILE:LINE: what". Caller frees with tag_corpus_free. */
 int tag_corpus_load(const char *path, int kind, tag_corpus **out, char *err, size_t errlen);
 void tag_corpus_free(tag_corpus *c);
-/* Keep the first n sentences in c, move the rest into *rest (a dev split). */
+/* Keep the first n sentences in c, move the rest into *rest (a dev split).
+** *rest borrows c's text: free it before c. */
 int tag_corpus_split(tag_corpus *c, size_t n, tag_corpus **rest);
 
 typedef struct tag_train_opts {
