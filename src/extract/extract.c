@@ -127,7 +127,9 @@ static const char *const COORD[] = { "and", "or", ",", "as", "well", "both", "al
 static const char *const PERPRON[] = { "he", "him", "his", "she", "her", NULL };
 static const char *const ORGPRON[] = { "it", "its", "they", "their", "them", NULL };
 static const char *const GROUPNOUN[] = { "group", "network", "organization",
-                                         "organisation", "movement", "militia", NULL };
+                                         "organisation", "movement", "militia", "militants",
+                                         "insurgents", "rebels", "jihadists", "coalition",
+                                         "alliance", NULL };
 
 static const char *const SUBORD[] = { "that", "because", "while", "if", "whether",
                                       "although", "though", "unless", "whereas", NULL };
@@ -166,6 +168,15 @@ static void note_actor(sctx *c, int actor)
     if ((size_t)actor < c->st->nseen) c->st->seen[actor]++;
     doc_actor_type t = c->d->actors[actor].type;
     if (t == ACT_PER) c->st->last_per = actor;
+}
+
+/* A token like "Somalia-based", "al-Qaeda-linked": a name and a participle. */
+static int compound_word(const sctx *c, int i)
+{
+    const char *w = W(c, i), *h = strrchr(w, '-');
+    static const char *const SUF[] = { "based", "backed", "linked", "affiliated", "led",
+                                       "supported", "aligned", "allied", "funded", NULL };
+    return h && in_list(h + 1, SUF);
 }
 
 static int salient_group(const sctx *c)
@@ -226,6 +237,12 @@ static void build_mentions(sctx *c)
             add_mention(c, i, i + 2, salient_group(c), 1);
             i += 2;
             continue;
+        }
+        else if (in_list(w, GROUPNOUN) && i >= 2 && c->mi[i - 1] >= 0 && salient_group(c) >= 0 &&
+                 is_w(c, (int)i - 2, "the") && compound_word(c, (int)i - 1) &&
+                 c->m[c->mi[i - 1]].actor != salient_group(c)) {
+            /* "the Somalia-based group" */
+            add_mention(c, i, i + 1, salient_group(c), 1);
         }
         i++;
     }
