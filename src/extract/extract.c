@@ -201,7 +201,8 @@ static void build_mentions(sctx *c)
             /* "(IRGC-QF)" right after the same actor is an alias, not a second mention */
             if (c->nm > 0 && c->m[c->nm - 1].actor == a && i > 0 && is_w(c, (int)i - 1, "(")
                 && c->m[c->nm - 1].b + 1 == i) {
-                for (uint32_t k = i; k < j; k++) c->mi[k] = c->nm - 1;
+                for (uint32_t k = i - 1; k < j; k++) c->mi[k] = c->nm - 1;
+                c->m[c->nm - 1].b = j;           /* the mention now spans "X (KH" */
             } else {
                 add_mention(c, i, j, a, 0);
             }
@@ -436,6 +437,10 @@ static int emit(sctx *c, const cand *k)
 }
 
 /* ---- Arguments ----------------------------------------------------------- */
+/* The index to continue a forward scan from after a group ending at b: never
+** backwards, so a scan always ends. */
+static int past(int i, int b) { return b - 1 > i ? b - 1 : i; }
+
 static int group_at(const sctx *c, int tok) { return c->mi[tok] >= 0 ? c->m[c->mi[tok]].group : -1; }
 
 /* Groups coordinated with g to its left ("Hamas and Islamic Jihad"). */
@@ -764,7 +769,7 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
             }
             if (n < max) out[n++] = g;
         }
-        i = (int)gr->b - 1;
+        i = past(i, (int)gr->b);
     }
     if (stop) *stop = end;
     return n;
@@ -959,6 +964,7 @@ static int pass_org_in_place(sctx *c)
     for (int g = 0; g + 1 < c->ng && rc == DOTS_OK; g++) {
         if (gtype(c, g) != ACT_ORG || is_modifier(c, g)) continue;
         uint32_t i = c->g[g].b;
+        while (i < c->n && c->mi[i] < 0 && in_list(W(c, i), MEMBERNOUN)) i++;  /* "units in" */
         if (i >= c->n || !(is_w(c, i, "in") || is_w(c, i, "inside"))) continue;
         i++;
         while (i < c->n && P(c, i) == TAG_POS_DT) i++;
@@ -1120,6 +1126,9 @@ static int controller(const sctx *c, int p, int *out, int max)
                 int g = group_at(c, i);
                 if (g >= 0 && !c->g[g].gov[0]) return coord_right(c, g, out, max);
             }
+            /* "X, whom it accused of moving": the relative's antecedent */
+            for (int i = k - 1; i >= 0 && i >= k - 3; i--)
+                if (is_w(c, i, "whom") || is_w(c, i, "who")) return antecedent(c, i, out, max);
             return 0;
         }
     }
@@ -1175,7 +1184,7 @@ static int place_after(const sctx *c, int v)
             break;
         int g = group_at(c, i);
         if (g < 0) continue;
-        i = (int)c->g[g].b - 1;
+        i = past(i, (int)c->g[g].b);
         if ((!strcmp(c->g[g].gov, "in") || !strcmp(c->g[g].gov, "at") ||
              !strcmp(c->g[g].gov, "inside")) && is_place(c, head(c, g)) && !is_modifier(c, g))
             return g;
@@ -1194,7 +1203,7 @@ static int place_targets(const sctx *c, int v, int *out, int max)
             break;
         int g = group_at(c, i);
         if (g < 0) continue;
-        i = (int)c->g[g].b - 1;
+        i = past(i, (int)c->g[g].b);
         if (!is_place(c, head(c, g)) || is_modifier(c, g)) {
             if (!is_place(c, head(c, g))) break;     /* a named target after all */
             continue;
@@ -1310,6 +1319,21 @@ static int pass_verbs(sctx *c)
             np = thing_preds(c, v + 1, stop < (int)c->n ? stop + 6 : stop, preds, 4);
             if (np == 0 && pred >= 0) preds[np++] = pred;
             rule = "verb-thing";
+            /* "sent troops into Somalia": the sender is there */
+            if (np == 0 && v + 1 < (int)c->n) {
+                int k = v + 1;
+                while (k < (int)c->n && (P(c, k) == TAG_POS_JJ || P(c, k) == TAG_POS_CD ||
+                                         P(c, k) == TAG_POS_DT || c->mi[k] >= 0))
+                    k++;
+                if (k < (int)c->n && in_list(W(c, k), MEMBERNOUN) && ns > 0) {
+                    int pl[4], npl = objects_of(c, k, "|into|to|in|", 1, pl, 4, NULL);
+                    for (int a = 0; a < ns && rc == DOTS_OK; a++)
+                        for (int b = 0; b < npl && rc == DOTS_OK; b++)
+                            if (is_place(c, head(c, pl[b])))
+                                rc = add(c, head(c, subj[a]), PRED_LOCATED_IN, head(c, pl[b]), v,
+                                         0.6f, "verb-deploy", 1);
+                }
+            }
         } else {
             preds[np++] = pred;
         }
@@ -1321,6 +1345,21 @@ static int pass_verbs(sctx *c)
         /* "killed civilians in X and Y": the places are the targets */
         if (preds[0] == PRED_ATTACKS && no == 0 && ns > 0)
             no = place_targets(c, v, obj, 8);
+        /* "X and Y have fought each other": both ways */
+        if (no == 0 && ns > 1 && preds[0] >= 0) {
+            int recip = 0;
+            for (int k = v + 1; k + 1 < (int)c->n && k <= v + 3; k++)
+                recip |= (is_w(c, k, "each") && is_w(c, k + 1, "other")) ||
+                         (is_w(c, k, "one") && is_w(c, k + 1, "another"));
+            if (recip) {
+                for (int a = 0; a < ns && rc == DOTS_OK; a++)
+                    for (int b = 0; b < ns && rc == DOTS_OK; b++)
+                        if (a != b)
+                            rc = add(c, head(c, subj[a]), preds[0], head(c, subj[b]), v, e->prec,
+                                     "verb-reciprocal", 1);
+                continue;
+            }
+        }
         /* "X and Y met": symmetric verbs among coordinated subjects */
         if ((e->flags & LF_SYM) && no == 0 && ns > 1) {
             for (int a = 0; a < ns && rc == DOTS_OK; a++)
@@ -1345,6 +1384,24 @@ static int pass_verbs(sctx *c)
                     if (e->flags & LF_REVERSE) { int t = s; s = o; o = t; }
                     rc = add(c, s, preds[p], o, v, e->prec, rule, 1);
                 }
+        /* the participants of a meeting are where it is held */
+        if (preds[0] == PRED_MEETS && (no > 0 || ns > 1)) {
+            int pl = place_after(c, v);
+            for (int a = 0; a < ns && rc == DOTS_OK && pl >= 0; a++)
+                rc = add(c, head(c, subj[a]), PRED_LOCATED_IN, head(c, pl), v, 0.5f, "meet-place", 1);
+            for (int b = 0; b < no && rc == DOTS_OK && pl >= 0; b++)
+                if (head(c, obj[b]) != head(c, pl))
+                    rc = add(c, head(c, obj[b]), PRED_LOCATED_IN, head(c, pl), v, 0.5f, "meet-place", 1);
+        }
+        /* handed X over to Y: Y now holds X */
+        if (preds[0] == PRED_RELEASES && no > 0 && ns > 0) {
+            int to[4], nt = objects_of(c, v, "|to|", 1, to, 4, NULL);
+            for (int a = 0; a < nt && rc == DOTS_OK; a++)
+                for (int b = 0; b < no && rc == DOTS_OK; b++)
+                    if (!is_place(c, head(c, to[a])) || c->d->actors[head(c, to[a])].type == ACT_GPE)
+                        rc = add(c, head(c, to[a]), PRED_DETAINS, head(c, obj[b]), v, 0.5f,
+                                 "verb-handover", 1);
+        }
         /* every participant of a meeting meets every other */
         if (preds[0] == PRED_MEETS && no > 1)
             for (int a = 0; a < no && rc == DOTS_OK; a++)
@@ -1369,7 +1426,7 @@ static int pass_verbs(sctx *c)
                     for (int a = 0; a < ns && rc == DOTS_OK; a++)
                         rc = add(c, head(c, subj[a]), PRED_LOCATED_IN, head(c, g), v, 0.6f,
                                  "verb-place", 1);
-                i = (int)c->g[g].b - 1;
+                i = past(i, (int)c->g[g].b);
                 break;
             }
         }
@@ -1501,6 +1558,10 @@ static int pass_nouns(sctx *c)
                 for (int b = a + 1; b < ns && rc == DOTS_OK; b++)
                     rc = add(c, head(c, subj[a]), pred, head(c, subj[b]), t, e->prec,
                              "noun-sym", 1);
+            /* "X and Y held talks in Muscat": both were there */
+            int pl = pred == PRED_MEETS ? place_after(c, t) : -1;
+            for (int a = 0; a < ns && rc == DOTS_OK && pl >= 0; a++)
+                rc = add(c, head(c, subj[a]), PRED_LOCATED_IN, head(c, pl), t, 0.5f, "meet-place", 1);
             continue;
         }
         for (int a = 0; a < ns && rc == DOTS_OK; a++)
