@@ -507,7 +507,8 @@ static const char *const MEMBERNOUN[] = {
     "cells", "elements", "personnel", "warplanes", "aircraft", "jets", "operatives", "gunmen",
     "police", "authorities", "officials", "commanders", "leaders", "militia", "militiamen",
     "government", "regime", "military", "army", "navy", "delegation", "envoys", "diplomats",
-    "agents", "officers", "insurgents", "rebels", "jihadists", "loyalists", "security", NULL
+    "agents", "officers", "insurgents", "rebels", "jihadists", "loyalists", "security",
+    "envoy", "envoys", "delegation", "delegates", "representatives", "emissaries", NULL
 };
 
 /* "Taliban members", "Iranian officials", "US-led coalition aircraft": the
@@ -589,7 +590,13 @@ static int subject_of(const sctx *c, int v, int *out, int max, int depth)
         int j = i - 1;
         if (j >= 0 && is_w(c, j, ",")) j--;
         if (j >= 0 && group_at(c, j) < 0) {
-            /* a verb phrase before: borrow its verb's subject */
+            /* a verb phrase before: borrow its verb's subject, stepping over a
+            ** relative clause (", where he was visiting his family,") */
+            if (j + 1 < v && is_w(c, j + 1, ",")) {
+                int k = j;
+                while (k >= 0 && !is_w(c, k, ",") && !is_boundary(c, k)) k--;
+                if (k >= 0 && is_w(c, k, ",") && k + 1 < j && in_list(W(c, k + 1), RELPRON)) j = k - 1;
+            }
             for (int k = j; k >= 0; k--)
                 if (is_verb(c, k) && P(c, k) != TAG_POS_VBG &&
                     !(P(c, k) == TAG_POS_VBN && !in_list(W(c, skip_aux_left(c, k - 1) + 1), BE) &&
@@ -601,6 +608,16 @@ static int subject_of(const sctx *c, int v, int *out, int max, int depth)
     /* "X offered to provide": the subject of the verb governing "to" */
     if (i >= 0 && i + 1 < v && is_verb(c, i) && is_w(c, i + 1, "to"))
         return subject_of(c, i, out, max, depth + 1);
+    /* "Iran's offer to provide": the possessor acts */
+    if (i >= 2 && i + 1 < v && is_w(c, i + 1, "to") && is_noun(c, i) && c->mi[i] < 0) {
+        int k = i - 1;
+        while (k >= 0 && c->mi[k] < 0 && P(c, k) == TAG_POS_JJ) k--;
+        if (k >= 1 && (is_w(c, k, "'s") || is_w(c, k, "’s") || P(c, k) == TAG_POS_POS) &&
+            group_at(c, k - 1) >= 0)
+            return coord_left(c, group_at(c, k - 1), out, max);
+        if (k >= 0 && c->mi[k] >= 0 && c->m[c->mi[k]].pron && P(c, k) == TAG_POS_PRPS)
+            return coord_left(c, group_at(c, k), out, max);
+    }
     /* "X used missiles to strike", "X crosses borders to target": the subject
     ** of the verb whose object precedes "to" (but "allowed X to" is X's act) */
     if (i >= 0 && i + 1 < v && is_w(c, i + 1, "to") && !is_verb(c, i)) {
@@ -722,6 +739,7 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
             end = i;
             break;
         }
+        if (all && n > 0 && is_verb(c, i)) { end = i; break; }   /* "met X to discuss Y" */
         int ng = naming(c, i);
         if (ng >= 0 && n == 0) {
             if (stop) *stop = end;
@@ -1074,6 +1092,10 @@ static int pass_roles(sctx *c)
             int ng = t + 1 < (int)c->n ? naming(c, t + 1) : -1;
             if (ng >= 0 && gtype(c, ng) == ACT_PER) mem = head(c, ng);
         }
+        /* "Iran's foreign ministry spokesman, Hossein Jaber Ansari," */
+        if (mem < 0 && t + 2 < (int)c->n && is_w(c, t + 1, ",") && group_at(c, t + 2) >= 0 &&
+            gtype(c, group_at(c, t + 2)) == ACT_PER)
+            mem = head(c, group_at(c, t + 2));
         if (mem < 0) continue;
         rc = add(c, mem, e->pred, org, t, e->prec, "role-appos", 0);
     }
@@ -1215,6 +1237,26 @@ static int place_targets(const sctx *c, int v, int *out, int max)
     return n;
 }
 
+/* "an American drone strike ended Mansour's reign": a verb of harm whose
+** subject is an attack reads as the attack itself. */
+static int is_harm(const char *w)
+{
+    static const char *const H[] = { "ended", "ends", "hit", "hits", "destroyed", "struck",
+                                     "claimed", "took", NULL };
+    return in_list(w, H);
+}
+
+static const extract_lex *strike_subject(const sctx *c, int v)
+{
+    static const extract_lex attack = { "strike", LX_VERB, PRED_ATTACKS, 0, "|", 0.6f };
+    for (int k = v - 1; k >= 0 && k >= v - 3; k--) {
+        const extract_lex *n = is_noun(c, k) ? LX(c, k, LX_NOUN) : NULL;
+        if (n && n->pred == PRED_ATTACKS) return &attack;
+        if (!is_noun(c, k) && P(c, k) != TAG_POS_JJ) break;
+    }
+    return NULL;
+}
+
 static int pass_verbs(sctx *c)
 {
     static const char *const MEETING[] = { "meeting", "talks", "summit", "meetings", NULL };
@@ -1222,6 +1264,7 @@ static int pass_verbs(sctx *c)
     for (int v = 0; v < (int)c->n && rc == DOTS_OK; v++) {
         if (!is_verb(c, v) || c->mi[v] >= 0) continue;
         const extract_lex *e = LX(c, v, LX_VERB);
+        if (!e && is_harm(W(c, v))) e = strike_subject(c, v);
         if (!e) continue;
         int pred = e->pred;
         const char *rule = "verb";
@@ -1272,6 +1315,14 @@ static int pass_verbs(sctx *c)
                         rc = add(c, head(c, patient[a]), pred, head(c, obj[b]), v, e->prec,
                                  "verb-participle", pred != PRED_LOCATED_IN);
                 continue;
+            }
+            if (pred == PRED_RELEASES && np > 0) {
+                /* "was transferred to Qatar": the place it went to */
+                int to[2], nt = objects_of(c, v, "|to|", 1, to, 2, NULL);
+                for (int a = 0; a < np && rc == DOTS_OK && nt > 0; a++)
+                    if (is_place(c, head(c, to[0])))
+                        rc = add(c, head(c, patient[a]), PRED_LOCATED_IN, head(c, to[0]), v, 0.5f,
+                                 "verb-passive-place", 1);
             }
             if (e->flags & LF_PLACE_PAT) {
                 int pl = place_after(c, v);
