@@ -52,6 +52,8 @@ typedef struct doc_state {
     size_t nseen;
     int para_seg;               /* the paragraph whose stated year is para_year */
     int last_source;            /* the last named source: "the statement said" */
+    uint8_t *voice;             /* per claim: 2 author, 1 named source, 0 unnamed source */
+    size_t nvoice, capvoice;
     char para_year[32];
     char last_date[32];
     int prev_first, prev_count; /* claims of the previous sentence, for "denied this" */
@@ -65,6 +67,7 @@ typedef struct sctx {
     int *mi;                    /* token -> mention, -1 */
     int *src;                   /* token -> source actor, -1 author */
     uint8_t *pol;               /* token -> polarity from attribution */
+    uint8_t *rep;               /* token -> reported by an unnamed source */
     const extract_lex *(*lx)[6];    /* token -> lexicon entry per LX_* kind, looked up once */
     men *m; int nm;
     grp *g; int ng;
@@ -399,6 +402,23 @@ static const char *pick_time(sctx *c, int t, char *out)
     return out;
 }
 
+/* Remember how claim i was voiced, for choosing among repeats. */
+static int note_voice(doc_state *st, size_t i, int voice)
+{
+    if (i >= st->capvoice) {
+        size_t nc = st->capvoice ? st->capvoice * 2 : 64;
+        while (nc <= i) nc *= 2;
+        uint8_t *p = realloc(st->voice, nc);
+        if (!p) return DOTS_ENOMEM;
+        memset(p + st->capvoice, 2, nc - st->capvoice);
+        st->voice = p;
+        st->capvoice = nc;
+    }
+    st->voice[i] = (uint8_t)voice;
+    if (i >= st->nvoice) st->nvoice = i + 1;
+    return DOTS_OK;
+}
+
 static int emit(sctx *c, const cand *k)
 {
     dots_doc *d = c->d;
@@ -433,7 +453,7 @@ static int emit(sctx *c, const cand *k)
     if (c->m && c->mi[k->trig] >= 0 && c->m[c->mi[k->trig]].pron) conf *= 0.8f;
     cl->confidence = conf;
     cl->rule = k->rule;
-    return DOTS_OK;
+    return note_voice(c->st, d->nclaims - 1, cl->source >= 0 ? 1 : c->rep[k->trig] ? 0 : 2);
 }
 
 /* ---- Arguments ----------------------------------------------------------- */
@@ -1698,6 +1718,12 @@ static void pass_attribution(sctx *c, int *deny_src)
         if (!ns) {
             for (int k = v - 1; k >= 0 && k >= v - 3; k--)
                 if (is_statement(W(c, k))) { speaker = c->st->last_source; break; }
+            /* "As The Wall Street Journal first reported," */
+            for (int k = v - 1; k >= 0 && k >= v - 3 && speaker < 0; k--) {
+                int g = group_at(c, k);
+                if (g >= 0 && (!c->g[g].gov[0] || !strcmp(c->g[g].gov, "as"))) speaker = head(c, g);
+                else if (!(P(c, k) == TAG_POS_RB || P(c, k) == TAG_POS_JJ)) break;
+            }
         }
         if (speaker >= 0) c->st->last_source = speaker;
         int after = v + 1 < (int)c->n ? v + 1 : v;
@@ -1714,7 +1740,7 @@ static void pass_attribution(sctx *c, int *deny_src)
         int some = v > 0 && (is_w(c, v - 1, "some") || is_w(c, v - 1, "critics") ||
                              is_w(c, v - 1, "others"));
         if (some) { pol = POL_HEDGED; speaker = -1; }
-        if (speaker < 0 && !some && pol == POL_ASSERTED) continue;
+        int unnamed = speaker < 0;      /* "other sources confirm", "officials said" */
         /* which side does it report? the complement after, or the quote before */
         int before = 0;
         for (int k = v - 1; k >= 0 && k >= v - 8; k--) {
@@ -1730,6 +1756,12 @@ static void pass_attribution(sctx *c, int *deny_src)
                 break;
             }
             if (is_boundary(c, k)) break;
+        }
+        if (P(c, v) == TAG_POS_VBG || is_w(c, v + 1, "that")) before = 0;   /* ", claiming that" */
+        if (unnamed) {
+            if (before) for (int k = 0; k < before; k++) c->rep[k] = 1;
+            else for (int k = after; k < (int)c->n; k++) c->rep[k] = 1;
+            if (pol == POL_ASSERTED) continue;
         }
         if (before) {
             set_scope(c, 0, before, speaker, pol);
@@ -1778,6 +1810,7 @@ static int deny_previous(sctx *c, int speaker)
         cl->ev_end = c->s->end;
         cl->confidence = p->confidence * 0.7f;
         cl->rule = "denial-of-previous";
+        if (note_voice(c->st, d->nclaims - 1, 1)) return DOTS_ENOMEM;
     }
     return DOTS_OK;
 }
@@ -1812,7 +1845,8 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     c.src = (int *)p; p += (size_t)c.n * sizeof(int);
     c.m = (men *)p; p += (size_t)(c.n + 1) * sizeof(men);
     c.g = (grp *)p; p += (size_t)(c.n + 1) * sizeof(grp);
-    c.pol = (uint8_t *)p;
+    c.pol = (uint8_t *)p; p += c.n;
+    c.rep = (uint8_t *)p;
     for (uint32_t i = 0; i < c.n; i++) {
         const doc_token *t = &d->toks[c.t0 + i];
         lower_copy(c.w[i], d->text + t->start, t->end - t->start);
@@ -1821,6 +1855,7 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
         c.mi[i] = -1;
         c.src[i] = -1;
         c.pol[i] = POL_ASSERTED;
+        c.rep[i] = 0;
     }
     /* times, mapped to the token where they start */
     c.ntimes = extract_time_scan(d->text + s->start, s->end - s->start, d->date, st->last_date,
@@ -1867,17 +1902,18 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
 
 /* ---- Deduplication ------------------------------------------------------- */
 /* Better evidence first: the author's voice, then confidence, then a time. */
-static int better(const doc_claim *a, const doc_claim *b)
+static int better(const doc_claim *a, int va, const doc_claim *b, int vb)
 {
-    if ((a->source < 0) != (b->source < 0)) return a->source < 0;
+    if (va != vb) return va > vb;
     if (a->confidence != b->confidence) return a->confidence > b->confidence;
     if ((a->time != NULL) != (b->time != NULL)) return a->time != NULL;
     return 0;
 }
 
-static void dedup(dots_doc *d)
+static void dedup(dots_doc *d, uint8_t *voice, size_t nvoice)
 {
     size_t n = 0;
+#define VOICE(i) ((i) < nvoice ? voice[i] : 2)
     for (size_t i = 0; i < d->nclaims; i++) {
         doc_claim *c = &d->claims[i];
         size_t k;
@@ -1890,13 +1926,18 @@ static void dedup(dots_doc *d)
                 break;
         }
         if (k < n) {
-            if (better(c, &d->claims[k])) d->claims[k] = *c;
+            if (better(c, VOICE(i), &d->claims[k], VOICE(k))) {
+                d->claims[k] = *c;
+                if (k < nvoice && i < nvoice) voice[k] = voice[i];
+            }
             else if (!d->claims[k].time && c->time && c->source == d->claims[k].source)
                 d->claims[k].time = c->time;
             continue;
         }
+        if (n < nvoice && i < nvoice) voice[n] = voice[i];
         d->claims[n++] = *c;
     }
+#undef VOICE
     d->nclaims = n;
 }
 
@@ -1916,7 +1957,7 @@ int extract_doc(dots_doc *d)
     d->nclaims = 0;
     for (size_t i = 0; i < d->nsents; i++)
         if (d->sents[i].count > maxn) maxn = d->sents[i].count;
-    size_t per = MAXW + 2 * sizeof(int) + sizeof(men) + sizeof(grp) + 6 * sizeof(void *) + 1;
+    size_t per = MAXW + 2 * sizeof(int) + sizeof(men) + sizeof(grp) + 6 * sizeof(void *) + 2;
     void *scratch = malloc((maxn + 2) * per + 64);
     if (!scratch) { free(st.seen); return DOTS_ENOMEM; }
     int seg = -2;
@@ -1934,6 +1975,7 @@ int extract_doc(dots_doc *d)
     }
     free(scratch);
     free(st.seen);
-    if (rc == DOTS_OK) dedup(d);
+    if (rc == DOTS_OK) dedup(d, st.voice, st.nvoice);
+    free(st.voice);
     return rc;
 }
