@@ -760,6 +760,11 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
             break;
         }
         if (all && n > 0 && is_verb(c, i)) { end = i; break; }   /* "met X to discuss Y" */
+        /* "backing many groups to maximize its influence": a purpose clause */
+        if (!noun && i > t + 1 && is_w(c, i, "to") && i + 1 < (int)c->n && P(c, i + 1) == TAG_POS_VB) {
+            end = i;
+            break;
+        }
         int ng = naming(c, i);
         if (ng >= 0 && n == 0) {
             if (stop) *stop = end;
