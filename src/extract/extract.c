@@ -761,7 +761,9 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
         }
         if (all && n > 0 && is_verb(c, i)) { end = i; break; }   /* "met X to discuss Y" */
         /* "backing many groups to maximize its influence": a purpose clause */
-        if (!noun && i > t + 1 && is_w(c, i, "to") && i + 1 < (int)c->n && P(c, i + 1) == TAG_POS_VB) {
+        if (!noun && i > t + 1 && is_w(c, i, "to") && i + 1 < (int)c->n && P(c, i + 1) == TAG_POS_VB &&
+            /* "shipments to select Taliban members": a name after it says preposition */
+            !(i + 2 < (int)c->n && c->mi[i + 2] >= 0 && !c->m[c->mi[i + 2]].pron)) {
             end = i;
             break;
         }
