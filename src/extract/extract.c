@@ -544,8 +544,14 @@ static int is_modifier(const sctx *c, int g)
 {
     uint32_t k = c->g[g].b;
     if (stands_for(c, g)) return 0;
+    static const char *const TIMEWORD[] = { "year", "years", "month", "months", "week", "weeks",
+                                            "day", "days", "night", "time", "morning",
+                                            "evening", "weekend", "summer", "winter", NULL };
     if (k < c->n && (is_w(c, k, "'s") || is_w(c, k, "’s") || P(c, k) == TAG_POS_POS)) return 1;
-    while (k < c->n && (P(c, k) == TAG_POS_JJ || TAG_IS_PROPER(P(c, k))) && c->mi[k] < 0) k++;
+    while (k < c->n && (P(c, k) == TAG_POS_JJ || TAG_IS_PROPER(P(c, k))) && c->mi[k] < 0 &&
+           !is_w(c, k, "last") && !is_w(c, k, "next") && !is_w(c, k, "this"))
+        k++;
+    if (k < c->n && in_list(W(c, k), TIMEWORD)) return 0;
     return k < c->n && c->mi[k] < 0 && (P(c, k) == TAG_POS_NN || P(c, k) == TAG_POS_NNS) &&
            !LX(c, k, LX_NOUN);
 }
