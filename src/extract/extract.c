@@ -182,6 +182,26 @@ static int compound_word(const sctx *c, int i)
     return h && in_list(h + 1, SUF);
 }
 
+/* An organisation whose name has the word w ("coalition", "network"), -1 if
+** none or several. */
+static int actor_with_word(const dots_doc *d, const char *w)
+{
+    int found = -1;
+    size_t n = strlen(w);
+    for (size_t a = 0; a < d->nactors; a++) {
+        const char *nm = d->actors[a].name;
+        if (d->actors[a].type != ACT_ORG || !nm) continue;
+        for (const char *p = nm; *p; p++)
+            if (!strncasecmp(p, w, n) && (p == nm || !isalpha((unsigned char)p[-1])) &&
+                !isalpha((unsigned char)p[n])) {
+                if (found >= 0 && found != (int)a) return -1;
+                found = (int)a;
+                break;
+            }
+    }
+    return found;
+}
+
 static int salient_group(const sctx *c)
 {
     int best = -1;
@@ -191,6 +211,17 @@ static int salient_group(const sctx *c)
              (c->st->seen[a] == c->st->seen[best] && (int)a == c->st->last_org)))
             best = (int)a;
     return best;
+}
+
+/* "BAMAKO", "WASHINGTON": a dateline word at the start of a story */
+static int all_caps(const sctx *c, int i)
+{
+    if (i > 2) return 0;
+    const doc_token *t = &c->d->toks[c->t0 + i];
+    if (t->end - t->start < 3) return 0;
+    for (uint32_t k = t->start; k < t->end; k++)
+        if (islower((unsigned char)c->d->text[k])) return 0;
+    return 1;
 }
 
 static void build_mentions(sctx *c)
@@ -211,8 +242,9 @@ static void build_mentions(sctx *c)
             }
             note_actor(c, a);
             /* "BAMAKO —", "WASHINGTON (Reuters)": a dateline is not the subject */
-            int dateline = i < 2 && j < c->n && (is_w(c, j, "—") || is_w(c, j, "(") ||
-                           is_w(c, j, "–") || is_w(c, j, "-") || is_w(c, j, ","));
+            int dateline = (i < 2 && j < c->n && (is_w(c, j, "—") || is_w(c, j, "(") ||
+                            is_w(c, j, "–") || is_w(c, j, "-") || is_w(c, j, ","))) ||
+                           (i < 6 && i > 0 && is_w(c, (int)i - 1, "(")) || all_caps(c, (int)i);
             if (first_org < 0 && c->d->actors[a].type != ACT_PER && !dateline) {
                 int k = (int)i - 1;
                 while (k >= 0 && (P(c, k) == TAG_POS_DT || P(c, k) == TAG_POS_JJ)) k--;
@@ -237,8 +269,10 @@ static void build_mentions(sctx *c)
         } else if (strcmp(w, "the") == 0 && i + 1 < c->n && in_list(W(c, i + 1), GROUPNOUN) &&
                    salient_group(c) >= 0 &&
                    !(i + 2 < c->n && (is_w(c, i + 2, "of") || c->d->toks[c->t0 + i + 2].actor >= 0))) {
-            /* "the group": the organisation the text is about so far */
-            add_mention(c, i, i + 2, salient_group(c), 1);
+            /* "the group": the organisation the text is about so far; "the
+            ** coalition": the actor called so ("US-led coalition") */
+            int named = actor_with_word(c->d, W(c, i + 1));
+            add_mention(c, i, i + 2, named >= 0 ? named : salient_group(c), 1);
             i += 2;
             continue;
         }
@@ -1718,6 +1752,19 @@ static void pass_attribution(sctx *c, int *deny_src)
         for (int k = v - 1; k >= 0 && k >= v - 3; k--)
             if (is_w(c, k, "not") || is_w(c, k, "n't") || is_w(c, k, "never"))
                 pol = POL_ASSERTED;
+        /* "claimed the raid", "denied any role": an object, not a report; a denial of
+        ** "any role"/"this version" still denies what was just said */
+        if (v + 1 < (int)c->n && (P(c, v + 1) == TAG_POS_DT || P(c, v + 1) == TAG_POS_PRPS) &&
+            !is_w(c, v + 1, "that") && !is_w(c, v + 1, "this") && !is_w(c, v + 1, "these") &&
+            !(pol == POL_DENIED && (is_w(c, v + 1, "any") || is_w(c, v + 1, "the")))) {
+            continue;
+        }
+        if (pol == POL_DENIED && is_w(c, v + 1, "any") && v + 2 < (int)c->n &&
+            (is_w(c, v + 2, "role") || is_w(c, v + 2, "involvement") || is_w(c, v + 2, "part"))) {
+            int subj2[4], ns2 = subject_of(c, v, subj2, 4, 0);
+            if (ns2) *deny_src = head(c, subj2[0]);
+            continue;
+        }
         /* "reported to X", "is said to" are not reports */
         if (v + 1 < (int)c->n && (is_w(c, v + 1, "to") ||
                                   (is_w(c, v + 1, "directly") && is_w(c, v + 2, "to"))))
@@ -1726,6 +1773,8 @@ static void pass_attribution(sctx *c, int *deny_src)
         int speaker = ns ? head(c, subj[0]) : -1;
         /* "the statement said", "It noted": whoever was quoted last */
         if (ns && c->m[c->g[subj[0]].last].pron &&
+            (is_w(c, (int)c->m[c->g[subj[0]].last].a, "it") ||
+             is_w(c, (int)c->m[c->g[subj[0]].last].a, "they")) &&
             c->d->actors[speaker].type != ACT_PER && c->st->last_source >= 0)
             speaker = c->st->last_source;
         if (!ns) {

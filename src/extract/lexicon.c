@@ -159,7 +159,7 @@ static extract_lex LEX[] = {
     { "flee", V, PRED_LOCATED_IN, LF_PLACEOBJ, "|to|", 0.5f },
     { "deploy", V, PRED_LOCATED_IN, LF_PLACEOBJ, "|to|in|into|", 0.6f },
     { "conduct", V, -1, LF_PLACE_AGT, D, 0.6f },
-    { "carry", V, -1, LF_PLACE_AGT, D, 0.5f },
+    { "carry", V, -1, 0, D, 0.5f },
     /* ---- nouns: events and relations ---- */
     { "support", N, PRED_SUPPORTS, 0, "|for|to|of|", 0.6f },
     { "backing", N, PRED_SUPPORTS, 0, "|for|of|", 0.6f },
