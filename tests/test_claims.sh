@@ -53,5 +53,7 @@ sys.exit(1 if bad else 0)
 PY
 }
 
-check heldout "$CASES/gold" "$CASES/docs" 0.0 0.0 0.0
-check dev-eval "$SHARED/dev-eval/gold" "$SHARED/dev-eval/docs" 0.0 0.0 0.0
+# floors a little under the figures of docs/CLAIMS.md (held-out 0.870 / 0.707 /
+# 0.707, dev-eval 0.881 / 0.570 / 0.570 for entities / strict / lenient)
+check heldout "$CASES/gold" "$CASES/docs" 0.80 0.62 0.62
+check dev-eval "$SHARED/dev-eval/gold" "$SHARED/dev-eval/docs" 0.82 0.52 0.52
