@@ -5,6 +5,8 @@
 #include "doc/pipeline.h"
 #include "base/base.h"
 #include "dots.h"
+#include "actor/actor.h"
+#include "extract/extract.h"
 #include "tag/tag.h"
 #include "text/text.h"
 
@@ -12,6 +14,7 @@
 
 struct dots_pipeline {
     tag_tagger *tagger;
+    const actor_kb *kb;
 };
 
 dots_pipeline *pipeline_new(char *err, size_t errlen)
@@ -24,7 +27,7 @@ dots_pipeline *pipeline_new(char *err, size_t errlen)
         free(p);
         return NULL;
     }
-    if (!(p->tagger = tag_tagger_new(pos, ner))) {
+    if (!(p->kb = actor_kb_builtin()) || !(p->tagger = tag_tagger_new(pos, ner))) {
         base_err(err, errlen, DOTS_ENOMEM, "out of memory");
         free(p);
         return NULL;
@@ -44,5 +47,6 @@ int pipeline_run(dots_pipeline *p, dots_doc *d)
     int rc;
     if ((rc = text_tokenize_doc(d)) != DOTS_OK) return rc;
     if ((rc = tag_doc(p->tagger, d)) != DOTS_OK) return rc;
-    return DOTS_OK;
+    if ((rc = actor_link_doc(p->kb, d)) != DOTS_OK) return rc;
+    return extract_doc(d);
 }
