@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actor/actor.h"
 #include "dots.h"
 #include "tag/tag.h"
 
@@ -1014,6 +1015,48 @@ static int actor_by_form(const dots_doc *d, const char *s, size_t n)
     return -1;
 }
 
+/* The document's actor for a name written inside another name ("U.S." in
+** "U.S.-led Coalition", "Saudi" in "Saudi-led Coalition"): by its forms in the
+** document, else through the knowledge base (demonyms, short names). */
+static int actor_inside(const dots_doc *d, const char *s, size_t n)
+{
+    int a = actor_by_form(d, s, n);
+    if (a >= 0 || n == 0 || n > 60) return a;
+    char name[64];
+    memcpy(name, s, n);
+    name[n] = 0;
+    long k = actor_kb_find(actor_kb_builtin(), name);
+    if (k < 0) return -1;
+    for (size_t i = 0; i < d->nactors; i++)
+        if (d->actors[i].kb == (int)k) return (int)i;
+    return -1;
+}
+
+/* Names that hold a compound: "U.S.-led Coalition" (the leader is a member),
+** "Iran-backed militia" linked as one actor (supports). */
+static int pass_named_compounds(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int k = 0; k < c->nm && rc == DOTS_OK; k++) {
+        const men *m = &c->m[k];
+        if (m->pron) continue;
+        const char *s = c->d->text + c->d->toks[c->t0 + m->a].start;
+        const char *e = c->d->text + c->d->toks[c->t0 + m->b - 1].end;
+        for (const char *h = s; h < e; h++) {
+            if (*h != '-') continue;
+            int pred = !strncasecmp(h + 1, "led ", 4) ? PRED_MEMBER_OF :
+                       !strncasecmp(h + 1, "backed ", 7) ? PRED_SUPPORTS : -1;
+            if (pred < 0) continue;
+            int x = actor_inside(c->d, s, (size_t)(h - s));
+            if (x < 0 || x == m->actor) break;
+            rc = pred == PRED_MEMBER_OF ? add(c, x, pred, m->actor, (int)m->a, 0.64f, "compound-led", 0)
+                                        : add(c, x, pred, m->actor, (int)m->a, 0.64f, "compound-backed", 0);
+            break;
+        }
+    }
+    return rc;
+}
+
 /* "pro-Iran media", "Al-Mayadeen, which is pro-Iran": the holder supports X;
 ** "anti-Taliban militia" opposes it. */
 static int pass_stance(sctx *c)
@@ -1986,6 +2029,7 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     int deny_src;
     pass_attribution(&c, &deny_src);
     if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_including(&c)) ||
+        (rc = pass_named_compounds(&c)) ||
         (rc = pass_org_in_place(&c)) ||
         (rc = pass_roles(&c)) || (rc = pass_verbs(&c)) ||
         (rc = pass_nouns(&c)))
