@@ -314,6 +314,13 @@ static void governor(const sctx *c, grp *g)
         if (strcmp(w, "than") == 0 || (strcmp(w, "at") == 0 && is_w(c, i + 1, "least")) ||
             strcmp(w, "least") == 0)
             continue;
+        /* "over a dozen", "about 50", "nearly 200" */
+        if ((strcmp(w, "over") == 0 || strcmp(w, "about") == 0 || strcmp(w, "around") == 0 ||
+             strcmp(w, "nearly") == 0 || strcmp(w, "almost") == 0 || strcmp(w, "some") == 0) &&
+            i + 1 < (int)c->n && (P(c, i + 1) == TAG_POS_CD || is_w(c, i + 1, "a") ||
+                                  is_w(c, i + 1, "dozens") || is_w(c, i + 1, "hundreds") ||
+                                  is_w(c, i + 1, "thousands")))
+            continue;
         /* "the village of Elwak", "the city of Kano": the place itself */
         if (strcmp(w, "of") == 0 && i > 0 && in_list(W(c, i - 1), PLACENOUN)) { i--; continue; }
         if (is_prep(c, i) || strcmp(w, "including") == 0) {
@@ -613,6 +620,17 @@ static int stands_for(const sctx *c, int g)
     return k < c->n && c->mi[k] < 0 && in_list(W(c, k), MEMBERNOUN);
 }
 
+static int generic_set(const sctx *c, int g)
+{
+    static const char *const SET[] = { "groups", "organizations", "organisations", "factions",
+                                       "militias", "proxies", "movements", "parties", NULL };
+    uint32_t k = c->g[g].b;
+    while (k < c->n && c->mi[k] < 0 && (P(c, k) == TAG_POS_JJ || P(c, k) == TAG_POS_NN ||
+                                        TAG_IS_PROPER(P(c, k))))
+        k++;
+    return k < c->n && in_list(W(c, k), SET);
+}
+
 static int is_modifier(const sctx *c, int g)
 {
     uint32_t k = c->g[g].b;
@@ -870,6 +888,8 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
         int g = group_at(c, i);
         if (g < 0) continue;
         const grp *gr = &c->g[g];
+        /* "support for Palestinian terrorist groups": a set of groups, not the state */
+        if (gtype(c, g) == ACT_GPE && generic_set(c, g)) { i = past(i, (int)gr->b); continue; }
         /* ", the Pentagon said": a speaker, not an object */
         if (gr->b < c->n && LX(c, (int)gr->b, LX_SPEECH) && is_verb(c, (int)gr->b)) { end = i; break; }
         int rk = (int)gr->b;
