@@ -58,6 +58,7 @@ typedef struct doc_state {
     char para_year[32];
     char last_date[32];
     int prev_first, prev_count; /* claims of the previous sentence, for "denied this" */
+    int seg, seg_first;         /* the current paragraph and its first claim */
 } doc_state;
 
 typedef struct sctx {
@@ -1959,7 +1960,13 @@ static void pass_attribution(sctx *c, int *deny_src)
 static int deny_previous(sctx *c, int speaker)
 {
     dots_doc *d = c->d;
-    int from = c->st->prev_first, to = c->st->prev_first + c->st->prev_count;
+    /* "this version of events": what the paragraph has told so far, else the
+    ** sentence before */
+    int from = c->st->seg_first, to = c->first_claim;
+    if (c->st->seg != c->s->seg || from >= to) {
+        from = c->st->prev_first;
+        to = c->st->prev_first + c->st->prev_count;
+    }
     for (int i = from; i < to; i++) {
         doc_claim *p = &d->claims[i];
         if (p->polarity != POL_ASSERTED || p->predicate == PRED_MEMBER_OF) continue;
@@ -2046,6 +2053,10 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     build_groups(&c);
     c.first_claim = (int)d->nclaims;
     c.force_pol = -1;
+    if (st->seg != s->seg) {
+        st->seg = s->seg;
+        st->seg_first = (int)d->nclaims;
+    }
     int deny_src;
     pass_attribution(&c, &deny_src);
     if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_including(&c)) ||
@@ -2115,6 +2126,7 @@ int extract_doc(dots_doc *d)
     st.last_per = st.last_org = -1;
     st.para_seg = -1;
     st.last_source = -1;
+    st.seg = -2;
     st.nseen = d->nactors;
     st.seen = calloc(d->nactors + 1, sizeof *st.seen);
     if (!st.seen) return DOTS_ENOMEM;
