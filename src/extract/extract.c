@@ -889,6 +889,11 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
         int g = group_at(c, i);
         if (g < 0) continue;
         const grp *gr = &c->g[g];
+        /* "counter-ISIS forces", "anti-Taliban militia": the other side */
+        if (!strncmp(W(c, (int)gr->a), "counter-", 8) || !strncmp(W(c, (int)gr->a), "anti-", 5)) {
+            i = past(i, (int)gr->b);
+            continue;
+        }
         /* "support for Palestinian terrorist groups": a set of groups, not the state */
         if (gtype(c, g) == ACT_GPE && generic_set(c, g)) { i = past(i, (int)gr->b); continue; }
         /* ", the Pentagon said": a speaker, not an object */
@@ -1151,7 +1156,9 @@ static int pass_org_in_place(sctx *c)
     for (int g = 0; g + 1 < c->ng && rc == DOTS_OK; g++) {
         if (gtype(c, g) != ACT_ORG || is_modifier(c, g)) continue;
         uint32_t i = c->g[g].b;
-        while (i < c->n && c->mi[i] < 0 && in_list(W(c, i), MEMBERNOUN)) i++;  /* "units in" */
+        static const char *const UNITS[] = { "units", "unit", "fighters", "forces", "troops",
+                                             "cells", "militants", "soldiers", NULL };
+        while (i < c->n && c->mi[i] < 0 && in_list(W(c, i), UNITS)) i++;  /* "units in" */
         if (i >= c->n || !(is_w(c, i, "in") || is_w(c, i, "inside"))) continue;
         i++;
         while (i < c->n && P(c, i) == TAG_POS_DT) i++;
@@ -1355,6 +1362,20 @@ static int participle_head(const sctx *c, int v, int *out, int max)
     return 0;
 }
 
+static int gerund_subject(const sctx *c, int v)
+{
+    if (v > 0 && (is_prep(c, v - 1) || P(c, v - 1) == TAG_POS_POS)) return 0;
+    for (int i = v + 1; i < (int)c->n; i++) {
+        if (is_w(c, i, ",") || is_boundary(c, i) || in_list(W(c, i), RELPRON) ||
+            in_list(W(c, i), SUBORD))
+            return 0;
+        if (P(c, i) == TAG_POS_MD || P(c, i) == TAG_POS_VBZ || P(c, i) == TAG_POS_VBP ||
+            P(c, i) == TAG_POS_VBD)
+            return 1;
+    }
+    return 0;
+}
+
 /* "has provided": a participle after "have" is active. */
 static int is_perfect(const sctx *c, int v)
 {
@@ -1523,6 +1544,9 @@ static int pass_verbs(sctx *c)
             }
         }
         if (ns == 0 && P(c, v) == TAG_POS_VB) continue;
+        /* "designating the network ... will make talks harder": a gerund as
+        ** the subject of another verb states no act */
+        if (P(c, v) == TAG_POS_VBG && ns == 0 && gerund_subject(c, v)) continue;
         if (P(c, v) == TAG_POS_VBG && ns == 0) {
             /* "a history of backing X": the subject of the governing verb */
             for (int k = v - 1; k >= 0 && !ns; k--)
