@@ -684,8 +684,11 @@ static int antecedent(const sctx *c, int r, int *out, int max)
         if (g >= 0) {
             const grp *gr = &c->g[g];
             i = (int)gr->a;
+            /* the phrase right before the relative is its antecedent whatever
+            ** governs it ("bombing by the Coalition that invaded") */
             if (near < 0 && !is_modifier(c, g) && (!gr->gov[0] || !strcmp(gr->gov, "of") ||
-                                                    !strcmp(gr->gov, "as")))
+                                                    !strcmp(gr->gov, "as") ||
+                                                    (int)gr->b == r))
                 near = g;
             if (near >= 0 && (int)gr->b >= r - 1) return coord_left(c, near, out, max);
             continue;
