@@ -53,5 +53,7 @@ sys.exit(1 if bad else 0)
 PY
 }
 
-check heldout "$CASES/gold" "$CASES/docs" 0.0 0.0 0.0
-check dev-eval "$SHARED/dev-eval/gold" "$SHARED/dev-eval/docs" 0.0 0.0 0.0
+# floors a little under the figures of docs/CLAIMS.md (held-out 0.908 / 0.730 /
+# 0.730, dev-eval 0.980 / 0.639 / 0.639 for entities / strict / lenient)
+check heldout "$CASES/gold" "$CASES/docs" 0.85 0.66 0.66
+check dev-eval "$SHARED/dev-eval/gold" "$SHARED/dev-eval/docs" 0.92 0.58 0.58

@@ -469,6 +469,87 @@ static void test_comments_dedup_selfloop(void **state)
     doc_free(d);
 }
 
+
+static void test_clauses_more(void **state)
+{
+    (void)state;
+    const char *s[] = {
+        /* a relative after a preposition is not the subject; "known as" names the object */
+        "Iran/NNP@Iran views/VBZ Hezbollah/NNP@Hezbollah as/IN a/DT crucial/JJ ally/NN ./.",
+        "Hamas/NNP@Hamas and/CC Palestinian_Islamic_Jihad/NNP@Palestinian_Islamic_Jihad have/VBP "
+        "fought/VBN each/DT other/JJ since/IN 2020/CD ./.",
+        "Pakistan/NNP@Pakistan sheltered/VBD the/DT Haqqani_network/NNP@Haqqani_network and/CC "
+        "their/PRP$ Taliban/NNP@Taliban allies/NNS ./.",
+        "Al-Mayadeen/NNP@Al-Mayadeen ,/, which/WDT is/VBZ pro-Iran/JJ ,/, reported/VBD it/PRP ./.",
+        "Iran/NNP@Iran 's/POS offer/NN to/TO provide/VB the/DT Taliban/NNP@Taliban with/IN "
+        "missiles/NNS was/VBD secret/JJ ./.",
+        "Hezbollah/NNP@Hezbollah and/CC Hamas/NNP@Hamas held/VBD talks/NNS in/IN "
+        "Lebanon/NNP@Lebanon last/JJ year/NN ./.",
+        NULL
+    };
+    actor_def a[] = { { "Iran", ACT_GPE }, { "Hezbollah", ACT_ORG }, { "Hamas", ACT_ORG },
+                      { "Palestinian Islamic Jihad", ACT_ORG }, { "Pakistan", ACT_GPE },
+                      { "Haqqani network", ACT_ORG }, { "Taliban", ACT_ORG },
+                      { "Al-Mayadeen", ACT_ORG }, { "Lebanon", ACT_GPE }, { 0, 0 } };
+    dots_doc *d = build("2023-10-25", a, s, -1);
+    assert_int_equal(extract_doc(d), 0);
+    need(d, "Iran", "allied_with", "Hezbollah");
+    const doc_claim *c = need(d, "Hamas", "opposes", "Palestinian Islamic Jihad");
+    assert_string_equal(c->time, "2020/..");
+    need(d, "Palestinian Islamic Jihad", "opposes", "Hamas");
+    need(d, "Pakistan", "shelters", "Haqqani network");
+    if (!find_claim(d, "Taliban", "allied_with", "Haqqani network"))
+        need(d, "Haqqani network", "allied_with", "Taliban");
+    need(d, "Al-Mayadeen", "supports", "Iran");
+    assert_int_equal(need(d, "Iran", "arms", "Taliban")->polarity, POL_HEDGED);
+    c = find_claim(d, "Hezbollah", "meets", "Hamas");
+    if (!c) c = need(d, "Hamas", "meets", "Hezbollah");
+    assert_string_equal(c->time, "2022");
+    need(d, "Hezbollah", "located_in", "Lebanon");
+    need(d, "Hamas", "located_in", "Lebanon");
+    doc_free(d);
+}
+
+static void test_group_and_paragraph_year(void **state)
+{
+    (void)state;
+    const char *s[] = {
+        "Boko_Haram/NNP@Boko_Haram grew/VBD in/IN 2014/CD ./.",
+        "The/DT group/NN kidnapped/VBD French/JJ@France citizens/NNS in/IN "
+        "Cameroon/NNP@Cameroon ./.",
+        "Nigeria/NNP@Nigeria fought/VBD the/DT group/NN ./.",
+        NULL
+    };
+    actor_def a[] = { { "Boko Haram", ACT_ORG }, { "France", ACT_GPE }, { "Cameroon", ACT_GPE },
+                      { "Nigeria", ACT_GPE }, { 0, 0 } };
+    /* one paragraph: the three sentences share segment 0 */
+    dots_doc *d = build(NULL, a, s, -1);
+    for (size_t i = 0; i < d->nsents; i++) d->sents[i].seg = 0;
+    assert_int_equal(extract_doc(d), 0);
+    const doc_claim *c = need(d, "Boko Haram", "detains", "France");
+    assert_string_equal(c->time, "2014");            /* the paragraph's stated year */
+    need(d, "Nigeria", "opposes", "Boko Haram");
+    none(d, "Boko Haram", "detains", "Cameroon");
+    doc_free(d);
+}
+
+static void test_voices(void **state)
+{
+    (void)state;
+    const char *s[] = {
+        "Other/JJ sources/NNS confirm/VBP that/IN Iran/NNP@Iran armed/VBD the/DT "
+        "Taliban/NNP@Taliban ./.",
+        "Iran/NNP@Iran armed/VBD the/DT Taliban/NNP@Taliban ,/, the/DT "
+        "State_Department/NNP@State_Department noted/VBD ./.",
+        NULL
+    };
+    dots_doc *d = run(NULL, s, -1);
+    /* a named source beats an unnamed one for the same claim */
+    const doc_claim *c = need(d, "Iran", "arms", "Taliban");
+    assert_string_equal(d->actors[c->source].name, "State Department");
+    doc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -483,6 +564,9 @@ int main(void)
         cmocka_unit_test(test_polarity),
         cmocka_unit_test(test_compounds_and_possessives),
         cmocka_unit_test(test_comments_dedup_selfloop),
+        cmocka_unit_test(test_clauses_more),
+        cmocka_unit_test(test_group_and_paragraph_year),
+        cmocka_unit_test(test_voices),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

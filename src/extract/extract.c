@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "actor/actor.h"
 #include "dots.h"
 #include "tag/tag.h"
 
@@ -52,9 +53,12 @@ typedef struct doc_state {
     size_t nseen;
     int para_seg;               /* the paragraph whose stated year is para_year */
     int last_source;            /* the last named source: "the statement said" */
+    uint8_t *voice;             /* per claim: 2 author, 1 named source, 0 unnamed source */
+    size_t nvoice, capvoice;
     char para_year[32];
     char last_date[32];
     int prev_first, prev_count; /* claims of the previous sentence, for "denied this" */
+    int seg, seg_first;         /* the current paragraph and its first claim */
 } doc_state;
 
 typedef struct sctx {
@@ -65,6 +69,7 @@ typedef struct sctx {
     int *mi;                    /* token -> mention, -1 */
     int *src;                   /* token -> source actor, -1 author */
     uint8_t *pol;               /* token -> polarity from attribution */
+    uint8_t *rep;               /* token -> reported by an unnamed source */
     const extract_lex *(*lx)[6];    /* token -> lexicon entry per LX_* kind, looked up once */
     men *m; int nm;
     grp *g; int ng;
@@ -127,7 +132,9 @@ static const char *const COORD[] = { "and", "or", ",", "as", "well", "both", "al
 static const char *const PERPRON[] = { "he", "him", "his", "she", "her", NULL };
 static const char *const ORGPRON[] = { "it", "its", "they", "their", "them", NULL };
 static const char *const GROUPNOUN[] = { "group", "network", "organization",
-                                         "organisation", "movement", "militia", NULL };
+                                         "organisation", "movement", "militia", "militants",
+                                         "insurgents", "rebels", "jihadists", "coalition",
+                                         "alliance", NULL };
 
 static const char *const SUBORD[] = { "that", "because", "while", "if", "whether",
                                       "although", "though", "unless", "whereas", NULL };
@@ -168,6 +175,35 @@ static void note_actor(sctx *c, int actor)
     if (t == ACT_PER) c->st->last_per = actor;
 }
 
+/* A token like "Somalia-based", "al-Qaeda-linked": a name and a participle. */
+static int compound_word(const sctx *c, int i)
+{
+    const char *w = W(c, i), *h = strrchr(w, '-');
+    static const char *const SUF[] = { "based", "backed", "linked", "affiliated", "led",
+                                       "supported", "aligned", "allied", "funded", NULL };
+    return h && in_list(h + 1, SUF);
+}
+
+/* An organisation whose name has the word w ("coalition", "network"), -1 if
+** none or several. */
+static int actor_with_word(const dots_doc *d, const char *w)
+{
+    int found = -1;
+    size_t n = strlen(w);
+    for (size_t a = 0; a < d->nactors; a++) {
+        const char *nm = d->actors[a].name;
+        if (d->actors[a].type != ACT_ORG || !nm) continue;
+        for (const char *p = nm; *p; p++)
+            if (!strncasecmp(p, w, n) && (p == nm || !isalpha((unsigned char)p[-1])) &&
+                !isalpha((unsigned char)p[n])) {
+                if (found >= 0 && found != (int)a) return -1;
+                found = (int)a;
+                break;
+            }
+    }
+    return found;
+}
+
 static int salient_group(const sctx *c)
 {
     int best = -1;
@@ -177,6 +213,17 @@ static int salient_group(const sctx *c)
              (c->st->seen[a] == c->st->seen[best] && (int)a == c->st->last_org)))
             best = (int)a;
     return best;
+}
+
+/* "BAMAKO", "WASHINGTON": a dateline word at the start of a story */
+static int all_caps(const sctx *c, int i)
+{
+    if (i > 2) return 0;
+    const doc_token *t = &c->d->toks[c->t0 + i];
+    if (t->end - t->start < 3) return 0;
+    for (uint32_t k = t->start; k < t->end; k++)
+        if (islower((unsigned char)c->d->text[k])) return 0;
+    return 1;
 }
 
 static void build_mentions(sctx *c)
@@ -190,14 +237,16 @@ static void build_mentions(sctx *c)
             /* "(IRGC-QF)" right after the same actor is an alias, not a second mention */
             if (c->nm > 0 && c->m[c->nm - 1].actor == a && i > 0 && is_w(c, (int)i - 1, "(")
                 && c->m[c->nm - 1].b + 1 == i) {
-                for (uint32_t k = i; k < j; k++) c->mi[k] = c->nm - 1;
+                for (uint32_t k = i - 1; k < j; k++) c->mi[k] = c->nm - 1;
+                c->m[c->nm - 1].b = j;           /* the mention now spans "X (KH" */
             } else {
                 add_mention(c, i, j, a, 0);
             }
             note_actor(c, a);
             /* "BAMAKO —", "WASHINGTON (Reuters)": a dateline is not the subject */
-            int dateline = i < 2 && j < c->n && (is_w(c, j, "—") || is_w(c, j, "(") ||
-                           is_w(c, j, "–") || is_w(c, j, "-") || is_w(c, j, ","));
+            int dateline = (i < 2 && j < c->n && (is_w(c, j, "—") || is_w(c, j, "(") ||
+                            is_w(c, j, "–") || is_w(c, j, "-") || is_w(c, j, ","))) ||
+                           (i < 6 && i > 0 && is_w(c, (int)i - 1, "(")) || all_caps(c, (int)i);
             if (first_org < 0 && c->d->actors[a].type != ACT_PER && !dateline) {
                 int k = (int)i - 1;
                 while (k >= 0 && (P(c, k) == TAG_POS_DT || P(c, k) == TAG_POS_JJ)) k--;
@@ -222,10 +271,18 @@ static void build_mentions(sctx *c)
         } else if (strcmp(w, "the") == 0 && i + 1 < c->n && in_list(W(c, i + 1), GROUPNOUN) &&
                    salient_group(c) >= 0 &&
                    !(i + 2 < c->n && (is_w(c, i + 2, "of") || c->d->toks[c->t0 + i + 2].actor >= 0))) {
-            /* "the group": the organisation the text is about so far */
-            add_mention(c, i, i + 2, salient_group(c), 1);
+            /* "the group": the organisation the text is about so far; "the
+            ** coalition": the actor called so ("US-led coalition") */
+            int named = actor_with_word(c->d, W(c, i + 1));
+            add_mention(c, i, i + 2, named >= 0 ? named : salient_group(c), 1);
             i += 2;
             continue;
+        }
+        else if (in_list(w, GROUPNOUN) && i >= 2 && c->mi[i - 1] >= 0 && salient_group(c) >= 0 &&
+                 is_w(c, (int)i - 2, "the") && compound_word(c, (int)i - 1) &&
+                 c->m[c->mi[i - 1]].actor != salient_group(c)) {
+            /* "the Somalia-based group" */
+            add_mention(c, i, i + 1, salient_group(c), 1);
         }
         i++;
     }
@@ -257,6 +314,13 @@ static void governor(const sctx *c, grp *g)
         /* "more than a dozen", "at least 49": quantities, not prepositions */
         if (strcmp(w, "than") == 0 || (strcmp(w, "at") == 0 && is_w(c, i + 1, "least")) ||
             strcmp(w, "least") == 0)
+            continue;
+        /* "over a dozen", "about 50", "nearly 200" */
+        if ((strcmp(w, "over") == 0 || strcmp(w, "about") == 0 || strcmp(w, "around") == 0 ||
+             strcmp(w, "nearly") == 0 || strcmp(w, "almost") == 0 || strcmp(w, "some") == 0) &&
+            i + 1 < (int)c->n && (P(c, i + 1) == TAG_POS_CD || is_w(c, i + 1, "a") ||
+                                  is_w(c, i + 1, "dozens") || is_w(c, i + 1, "hundreds") ||
+                                  is_w(c, i + 1, "thousands")))
             continue;
         /* "the village of Elwak", "the city of Kano": the place itself */
         if (strcmp(w, "of") == 0 && i > 0 && in_list(W(c, i - 1), PLACENOUN)) { i--; continue; }
@@ -381,6 +445,59 @@ static const char *pick_time(sctx *c, int t, char *out)
     return out;
 }
 
+/* Remember how claim i was voiced, for choosing among repeats. */
+static int note_voice(doc_state *st, size_t i, int voice)
+{
+    if (i >= st->capvoice) {
+        size_t nc = st->capvoice ? st->capvoice * 2 : 64;
+        while (nc <= i) nc *= 2;
+        uint8_t *p = realloc(st->voice, nc);
+        if (!p) return DOTS_ENOMEM;
+        memset(p + st->capvoice, 2, nc - st->capvoice);
+        st->voice = p;
+        st->capvoice = nc;
+    }
+    st->voice[i] = (uint8_t)voice;
+    if (i >= st->nvoice) st->nvoice = i + 1;
+    return DOTS_OK;
+}
+
+/* Confidence is the precision of the rule's family measured on the held-out
+** documents of tests/cases/claims with the full pipeline (docs/CLAIMS.md,
+** "Confidence"), Laplace-smoothed: (right + 1) / (claims + 2). */
+static const struct { const char *prefix; float conf; } FAMILY[] = {
+    { "verb-thing", 0.50f }, { "noun-from", 0.50f },            /* giving: 3/6 */
+    { "verb-place", 0.67f }, { "verb-passive-place", 0.67f },   /* places: 3/4 */
+    { "meet-place", 0.67f }, { "verb-deploy", 0.67f }, { "org-in-place", 0.67f },
+    { "verb", 0.90f },                                           /* verbs: 26/28 */
+    { "noun", 0.71f },                                           /* nouns: 4/5 */
+    { "role", 0.75f },                                           /* roles: 2/2 */
+    { "compound", 0.80f }, { "possessive", 0.80f },              /* in-phrase: 3/3 */
+    { "stance", 0.80f }, { "including", 0.80f },
+    { "denial", 0.50f },                                         /* unseen: prior */
+};
+
+static float family_confidence(const char *rule, float prior)
+{
+    for (size_t i = 0; i < sizeof FAMILY / sizeof FAMILY[0]; i++)
+        if (!strncmp(rule, FAMILY[i].prefix, strlen(FAMILY[i].prefix))) return FAMILY[i].conf;
+    return prior;
+}
+
+/* Whether the subject actor of a claim triggered at t came from a pronoun
+** in this sentence (and from no real mention of it). */
+static int uses_pronoun(const sctx *c, int actor, int t)
+{
+    int real = 0, pron = 0;
+    for (int k = 0; k < c->nm; k++)
+        if (c->m[k].actor == actor) {
+            if (c->m[k].pron) pron = 1;
+            else real = 1;
+        }
+    (void)t;
+    return pron && !real;
+}
+
 static int emit(sctx *c, const cand *k)
 {
     dots_doc *d = c->d;
@@ -411,14 +528,20 @@ static int emit(sctx *c, const cand *k)
     if (c->comment >= 0) cl->source = -1;
     cl->ev_start = c->s->start;
     cl->ev_end = c->s->end;
-    float conf = k->prec;
-    if (c->m && c->mi[k->trig] >= 0 && c->m[c->mi[k->trig]].pron) conf *= 0.8f;
+    float conf = family_confidence(k->rule, k->prec);
+    /* an argument found through a pronoun or "the group" is less sure */
+    if (c->mi[k->trig] >= 0 && c->m[c->mi[k->trig]].pron) conf *= 0.8f;
+    if (k->subj >= 0 && uses_pronoun(c, k->subj, k->trig)) conf *= 0.8f;
     cl->confidence = conf;
     cl->rule = k->rule;
-    return DOTS_OK;
+    return note_voice(c->st, d->nclaims - 1, cl->source >= 0 ? 1 : c->rep[k->trig] ? 0 : 2);
 }
 
 /* ---- Arguments ----------------------------------------------------------- */
+/* The index to continue a forward scan from after a group ending at b: never
+** backwards, so a scan always ends. */
+static int past(int i, int b) { return b - 1 > i ? b - 1 : i; }
+
 static int group_at(const sctx *c, int tok) { return c->mi[tok] >= 0 ? c->m[c->mi[tok]].group : -1; }
 
 /* Groups coordinated with g to its left ("Hamas and Islamic Jihad"). */
@@ -485,7 +608,8 @@ static const char *const MEMBERNOUN[] = {
     "cells", "elements", "personnel", "warplanes", "aircraft", "jets", "operatives", "gunmen",
     "police", "authorities", "officials", "commanders", "leaders", "militia", "militiamen",
     "government", "regime", "military", "army", "navy", "delegation", "envoys", "diplomats",
-    "agents", "officers", "insurgents", "rebels", "jihadists", "loyalists", "security", NULL
+    "agents", "officers", "insurgents", "rebels", "jihadists", "loyalists", "security",
+    "envoy", "envoys", "delegation", "delegates", "representatives", "emissaries", NULL
 };
 
 /* "Taliban members", "Iranian officials", "US-led coalition aircraft": the
@@ -497,12 +621,29 @@ static int stands_for(const sctx *c, int g)
     return k < c->n && c->mi[k] < 0 && in_list(W(c, k), MEMBERNOUN);
 }
 
+static int generic_set(const sctx *c, int g)
+{
+    static const char *const SET[] = { "groups", "organizations", "organisations", "factions",
+                                       "militias", "proxies", "movements", "parties", NULL };
+    uint32_t k = c->g[g].b;
+    while (k < c->n && c->mi[k] < 0 && (P(c, k) == TAG_POS_JJ || P(c, k) == TAG_POS_NN ||
+                                        TAG_IS_PROPER(P(c, k))))
+        k++;
+    return k < c->n && in_list(W(c, k), SET);
+}
+
 static int is_modifier(const sctx *c, int g)
 {
     uint32_t k = c->g[g].b;
     if (stands_for(c, g)) return 0;
+    static const char *const TIMEWORD[] = { "year", "years", "month", "months", "week", "weeks",
+                                            "day", "days", "night", "time", "morning",
+                                            "evening", "weekend", "summer", "winter", NULL };
     if (k < c->n && (is_w(c, k, "'s") || is_w(c, k, "’s") || P(c, k) == TAG_POS_POS)) return 1;
-    while (k < c->n && (P(c, k) == TAG_POS_JJ || TAG_IS_PROPER(P(c, k))) && c->mi[k] < 0) k++;
+    while (k < c->n && (P(c, k) == TAG_POS_JJ || TAG_IS_PROPER(P(c, k))) && c->mi[k] < 0 &&
+           !is_w(c, k, "last") && !is_w(c, k, "next") && !is_w(c, k, "this"))
+        k++;
+    if (k < c->n && in_list(W(c, k), TIMEWORD)) return 0;
     return k < c->n && c->mi[k] < 0 && (P(c, k) == TAG_POS_NN || P(c, k) == TAG_POS_NNS) &&
            !LX(c, k, LX_NOUN);
 }
@@ -543,8 +684,11 @@ static int antecedent(const sctx *c, int r, int *out, int max)
         if (g >= 0) {
             const grp *gr = &c->g[g];
             i = (int)gr->a;
+            /* the phrase right before the relative is its antecedent whatever
+            ** governs it ("bombing by the Coalition that invaded") */
             if (near < 0 && !is_modifier(c, g) && (!gr->gov[0] || !strcmp(gr->gov, "of") ||
-                                                    !strcmp(gr->gov, "as")))
+                                                    !strcmp(gr->gov, "as") ||
+                                                    (int)gr->b == r))
                 near = g;
             if (near >= 0 && (int)gr->b >= r - 1) return coord_left(c, near, out, max);
             continue;
@@ -567,7 +711,13 @@ static int subject_of(const sctx *c, int v, int *out, int max, int depth)
         int j = i - 1;
         if (j >= 0 && is_w(c, j, ",")) j--;
         if (j >= 0 && group_at(c, j) < 0) {
-            /* a verb phrase before: borrow its verb's subject */
+            /* a verb phrase before: borrow its verb's subject, stepping over a
+            ** relative clause (", where he was visiting his family,") */
+            if (j + 1 < v && is_w(c, j + 1, ",")) {
+                int k = j;
+                while (k >= 0 && !is_w(c, k, ",") && !is_boundary(c, k)) k--;
+                if (k >= 0 && is_w(c, k, ",") && k + 1 < j && in_list(W(c, k + 1), RELPRON)) j = k - 1;
+            }
             for (int k = j; k >= 0; k--)
                 if (is_verb(c, k) && P(c, k) != TAG_POS_VBG &&
                     !(P(c, k) == TAG_POS_VBN && !in_list(W(c, skip_aux_left(c, k - 1) + 1), BE) &&
@@ -579,6 +729,16 @@ static int subject_of(const sctx *c, int v, int *out, int max, int depth)
     /* "X offered to provide": the subject of the verb governing "to" */
     if (i >= 0 && i + 1 < v && is_verb(c, i) && is_w(c, i + 1, "to"))
         return subject_of(c, i, out, max, depth + 1);
+    /* "Iran's offer to provide": the possessor acts */
+    if (i >= 2 && i + 1 < v && is_w(c, i + 1, "to") && is_noun(c, i) && c->mi[i] < 0) {
+        int k = i - 1;
+        while (k >= 0 && c->mi[k] < 0 && P(c, k) == TAG_POS_JJ) k--;
+        if (k >= 1 && (is_w(c, k, "'s") || is_w(c, k, "’s") || P(c, k) == TAG_POS_POS) &&
+            group_at(c, k - 1) >= 0)
+            return coord_left(c, group_at(c, k - 1), out, max);
+        if (k >= 0 && c->mi[k] >= 0 && c->m[c->mi[k]].pron && P(c, k) == TAG_POS_PRPS)
+            return coord_left(c, group_at(c, k), out, max);
+    }
     /* "X used missiles to strike", "X crosses borders to target": the subject
     ** of the verb whose object precedes "to" (but "allowed X to" is X's act) */
     if (i >= 0 && i + 1 < v && is_w(c, i + 1, "to") && !is_verb(c, i)) {
@@ -700,6 +860,14 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
             end = i;
             break;
         }
+        if (all && n > 0 && is_verb(c, i)) { end = i; break; }   /* "met X to discuss Y" */
+        /* "backing many groups to maximize its influence": a purpose clause */
+        if (!noun && i > t + 1 && is_w(c, i, "to") && i + 1 < (int)c->n && P(c, i + 1) == TAG_POS_VB &&
+            /* "shipments to select Taliban members": a name after it says preposition */
+            !(i + 2 < (int)c->n && c->mi[i + 2] >= 0 && !c->m[c->mi[i + 2]].pron)) {
+            end = i;
+            break;
+        }
         int ng = naming(c, i);
         if (ng >= 0 && n == 0) {
             if (stop) *stop = end;
@@ -724,6 +892,13 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
         int g = group_at(c, i);
         if (g < 0) continue;
         const grp *gr = &c->g[g];
+        /* "counter-ISIS forces", "anti-Taliban militia": the other side */
+        if (!strncmp(W(c, (int)gr->a), "counter-", 8) || !strncmp(W(c, (int)gr->a), "anti-", 5)) {
+            i = past(i, (int)gr->b);
+            continue;
+        }
+        /* "support for Palestinian terrorist groups": a set of groups, not the state */
+        if (gtype(c, g) == ACT_GPE && generic_set(c, g)) { i = past(i, (int)gr->b); continue; }
         /* ", the Pentagon said": a speaker, not an object */
         if (gr->b < c->n && LX(c, (int)gr->b, LX_SPEECH) && is_verb(c, (int)gr->b)) { end = i; break; }
         int rk = (int)gr->b;
@@ -747,7 +922,7 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
             }
             if (n < max) out[n++] = g;
         }
-        i = (int)gr->b - 1;
+        i = past(i, (int)gr->b);
     }
     if (stop) *stop = end;
     return n;
@@ -869,6 +1044,48 @@ static int actor_by_form(const dots_doc *d, const char *s, size_t n)
     return -1;
 }
 
+/* The document's actor for a name written inside another name ("U.S." in
+** "U.S.-led Coalition", "Saudi" in "Saudi-led Coalition"): by its forms in the
+** document, else through the knowledge base (demonyms, short names). */
+static int actor_inside(const dots_doc *d, const char *s, size_t n)
+{
+    int a = actor_by_form(d, s, n);
+    if (a >= 0 || n == 0 || n > 60) return a;
+    char name[64];
+    memcpy(name, s, n);
+    name[n] = 0;
+    long k = actor_kb_find(actor_kb_builtin(), name);
+    if (k < 0) return -1;
+    for (size_t i = 0; i < d->nactors; i++)
+        if (d->actors[i].kb == (int)k) return (int)i;
+    return -1;
+}
+
+/* Names that hold a compound: "U.S.-led Coalition" (the leader is a member),
+** "Iran-backed militia" linked as one actor (supports). */
+static int pass_named_compounds(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int k = 0; k < c->nm && rc == DOTS_OK; k++) {
+        const men *m = &c->m[k];
+        if (m->pron) continue;
+        const char *s = c->d->text + c->d->toks[c->t0 + m->a].start;
+        const char *e = c->d->text + c->d->toks[c->t0 + m->b - 1].end;
+        for (const char *h = s; h < e; h++) {
+            if (*h != '-') continue;
+            int pred = !strncasecmp(h + 1, "led ", 4) ? PRED_MEMBER_OF :
+                       !strncasecmp(h + 1, "backed ", 7) ? PRED_SUPPORTS : -1;
+            if (pred < 0) continue;
+            int x = actor_inside(c->d, s, (size_t)(h - s));
+            if (x < 0 || x == m->actor) break;
+            rc = pred == PRED_MEMBER_OF ? add(c, x, pred, m->actor, (int)m->a, 0.64f, "compound-led", 0)
+                                        : add(c, x, pred, m->actor, (int)m->a, 0.64f, "compound-backed", 0);
+            break;
+        }
+    }
+    return rc;
+}
+
 /* "pro-Iran media", "Al-Mayadeen, which is pro-Iran": the holder supports X;
 ** "anti-Taliban militia" opposes it. */
 static int pass_stance(sctx *c)
@@ -942,6 +1159,9 @@ static int pass_org_in_place(sctx *c)
     for (int g = 0; g + 1 < c->ng && rc == DOTS_OK; g++) {
         if (gtype(c, g) != ACT_ORG || is_modifier(c, g)) continue;
         uint32_t i = c->g[g].b;
+        static const char *const UNITS[] = { "units", "unit", "fighters", "forces", "troops",
+                                             "cells", "militants", "soldiers", NULL };
+        while (i < c->n && c->mi[i] < 0 && in_list(W(c, i), UNITS)) i++;  /* "units in" */
         if (i >= c->n || !(is_w(c, i, "in") || is_w(c, i, "inside"))) continue;
         i++;
         while (i < c->n && P(c, i) == TAG_POS_DT) i++;
@@ -1051,6 +1271,10 @@ static int pass_roles(sctx *c)
             int ng = t + 1 < (int)c->n ? naming(c, t + 1) : -1;
             if (ng >= 0 && gtype(c, ng) == ACT_PER) mem = head(c, ng);
         }
+        /* "Iran's foreign ministry spokesman, Hossein Jaber Ansari," */
+        if (mem < 0 && t + 2 < (int)c->n && is_w(c, t + 1, ",") && group_at(c, t + 2) >= 0 &&
+            gtype(c, group_at(c, t + 2)) == ACT_PER)
+            mem = head(c, group_at(c, t + 2));
         if (mem < 0) continue;
         rc = add(c, mem, e->pred, org, t, e->prec, "role-appos", 0);
     }
@@ -1103,6 +1327,9 @@ static int controller(const sctx *c, int p, int *out, int max)
                 int g = group_at(c, i);
                 if (g >= 0 && !c->g[g].gov[0]) return coord_right(c, g, out, max);
             }
+            /* "X, whom it accused of moving": the relative's antecedent */
+            for (int i = k - 1; i >= 0 && i >= k - 3; i--)
+                if (is_w(c, i, "whom") || is_w(c, i, "who")) return antecedent(c, i, out, max);
             return 0;
         }
     }
@@ -1138,6 +1365,20 @@ static int participle_head(const sctx *c, int v, int *out, int max)
     return 0;
 }
 
+static int gerund_subject(const sctx *c, int v)
+{
+    if (v > 0 && (is_prep(c, v - 1) || P(c, v - 1) == TAG_POS_POS)) return 0;
+    for (int i = v + 1; i < (int)c->n; i++) {
+        if (is_w(c, i, ",") || is_boundary(c, i) || in_list(W(c, i), RELPRON) ||
+            in_list(W(c, i), SUBORD))
+            return 0;
+        if (P(c, i) == TAG_POS_MD || P(c, i) == TAG_POS_VBZ || P(c, i) == TAG_POS_VBP ||
+            P(c, i) == TAG_POS_VBD)
+            return 1;
+    }
+    return 0;
+}
+
 /* "has provided": a participle after "have" is active. */
 static int is_perfect(const sctx *c, int v)
 {
@@ -1158,7 +1399,7 @@ static int place_after(const sctx *c, int v)
             break;
         int g = group_at(c, i);
         if (g < 0) continue;
-        i = (int)c->g[g].b - 1;
+        i = past(i, (int)c->g[g].b);
         if ((!strcmp(c->g[g].gov, "in") || !strcmp(c->g[g].gov, "at") ||
              !strcmp(c->g[g].gov, "inside")) && is_place(c, head(c, g)) && !is_modifier(c, g))
             return g;
@@ -1177,7 +1418,7 @@ static int place_targets(const sctx *c, int v, int *out, int max)
             break;
         int g = group_at(c, i);
         if (g < 0) continue;
-        i = (int)c->g[g].b - 1;
+        i = past(i, (int)c->g[g].b);
         if (!is_place(c, head(c, g)) || is_modifier(c, g)) {
             if (!is_place(c, head(c, g))) break;     /* a named target after all */
             continue;
@@ -1189,6 +1430,26 @@ static int place_targets(const sctx *c, int v, int *out, int max)
     return n;
 }
 
+/* "an American drone strike ended Mansour's reign": a verb of harm whose
+** subject is an attack reads as the attack itself. */
+static int is_harm(const char *w)
+{
+    static const char *const H[] = { "ended", "ends", "hit", "hits", "destroyed", "struck",
+                                     "claimed", "took", NULL };
+    return in_list(w, H);
+}
+
+static const extract_lex *strike_subject(const sctx *c, int v)
+{
+    static const extract_lex attack = { "strike", LX_VERB, PRED_ATTACKS, 0, "|", 0.6f };
+    for (int k = v - 1; k >= 0 && k >= v - 3; k--) {
+        const extract_lex *n = is_noun(c, k) ? LX(c, k, LX_NOUN) : NULL;
+        if (n && n->pred == PRED_ATTACKS) return &attack;
+        if (!is_noun(c, k) && P(c, k) != TAG_POS_JJ) break;
+    }
+    return NULL;
+}
+
 static int pass_verbs(sctx *c)
 {
     static const char *const MEETING[] = { "meeting", "talks", "summit", "meetings", NULL };
@@ -1196,6 +1457,7 @@ static int pass_verbs(sctx *c)
     for (int v = 0; v < (int)c->n && rc == DOTS_OK; v++) {
         if (!is_verb(c, v) || c->mi[v] >= 0) continue;
         const extract_lex *e = LX(c, v, LX_VERB);
+        if (!e && is_harm(W(c, v))) e = strike_subject(c, v);
         if (!e) continue;
         int pred = e->pred;
         const char *rule = "verb";
@@ -1247,6 +1509,14 @@ static int pass_verbs(sctx *c)
                                  "verb-participle", pred != PRED_LOCATED_IN);
                 continue;
             }
+            if (pred == PRED_RELEASES && np > 0) {
+                /* "was transferred to Qatar": the place it went to */
+                int to[2], nt = objects_of(c, v, "|to|", 1, to, 2, NULL);
+                for (int a = 0; a < np && rc == DOTS_OK && nt > 0; a++)
+                    if (is_place(c, head(c, to[0])))
+                        rc = add(c, head(c, patient[a]), PRED_LOCATED_IN, head(c, to[0]), v, 0.5f,
+                                 "verb-passive-place", 1);
+            }
             if (e->flags & LF_PLACE_PAT) {
                 int pl = place_after(c, v);
                 for (int a = 0; a < np && rc == DOTS_OK && pl >= 0; a++)
@@ -1277,6 +1547,9 @@ static int pass_verbs(sctx *c)
             }
         }
         if (ns == 0 && P(c, v) == TAG_POS_VB) continue;
+        /* "designating the network ... will make talks harder": a gerund as
+        ** the subject of another verb states no act */
+        if (P(c, v) == TAG_POS_VBG && ns == 0 && gerund_subject(c, v)) continue;
         if (P(c, v) == TAG_POS_VBG && ns == 0) {
             /* "a history of backing X": the subject of the governing verb */
             for (int k = v - 1; k >= 0 && !ns; k--)
@@ -1293,6 +1566,21 @@ static int pass_verbs(sctx *c)
             np = thing_preds(c, v + 1, stop < (int)c->n ? stop + 6 : stop, preds, 4);
             if (np == 0 && pred >= 0) preds[np++] = pred;
             rule = "verb-thing";
+            /* "sent troops into Somalia": the sender is there */
+            if (np == 0 && v + 1 < (int)c->n) {
+                int k = v + 1;
+                while (k < (int)c->n && (P(c, k) == TAG_POS_JJ || P(c, k) == TAG_POS_CD ||
+                                         P(c, k) == TAG_POS_DT || c->mi[k] >= 0))
+                    k++;
+                if (k < (int)c->n && in_list(W(c, k), MEMBERNOUN) && ns > 0) {
+                    int pl[4], npl = objects_of(c, k, "|into|to|in|", 1, pl, 4, NULL);
+                    for (int a = 0; a < ns && rc == DOTS_OK; a++)
+                        for (int b = 0; b < npl && rc == DOTS_OK; b++)
+                            if (is_place(c, head(c, pl[b])))
+                                rc = add(c, head(c, subj[a]), PRED_LOCATED_IN, head(c, pl[b]), v,
+                                         0.6f, "verb-deploy", 1);
+                }
+            }
         } else {
             preds[np++] = pred;
         }
@@ -1304,6 +1592,21 @@ static int pass_verbs(sctx *c)
         /* "killed civilians in X and Y": the places are the targets */
         if (preds[0] == PRED_ATTACKS && no == 0 && ns > 0)
             no = place_targets(c, v, obj, 8);
+        /* "X and Y have fought each other": both ways */
+        if (no == 0 && ns > 1 && preds[0] >= 0) {
+            int recip = 0;
+            for (int k = v + 1; k + 1 < (int)c->n && k <= v + 3; k++)
+                recip |= (is_w(c, k, "each") && is_w(c, k + 1, "other")) ||
+                         (is_w(c, k, "one") && is_w(c, k + 1, "another"));
+            if (recip) {
+                for (int a = 0; a < ns && rc == DOTS_OK; a++)
+                    for (int b = 0; b < ns && rc == DOTS_OK; b++)
+                        if (a != b)
+                            rc = add(c, head(c, subj[a]), preds[0], head(c, subj[b]), v, e->prec,
+                                     "verb-reciprocal", 1);
+                continue;
+            }
+        }
         /* "X and Y met": symmetric verbs among coordinated subjects */
         if ((e->flags & LF_SYM) && no == 0 && ns > 1) {
             for (int a = 0; a < ns && rc == DOTS_OK; a++)
@@ -1328,6 +1631,24 @@ static int pass_verbs(sctx *c)
                     if (e->flags & LF_REVERSE) { int t = s; s = o; o = t; }
                     rc = add(c, s, preds[p], o, v, e->prec, rule, 1);
                 }
+        /* the participants of a meeting are where it is held */
+        if (preds[0] == PRED_MEETS && (no > 0 || ns > 1)) {
+            int pl = place_after(c, v);
+            for (int a = 0; a < ns && rc == DOTS_OK && pl >= 0; a++)
+                rc = add(c, head(c, subj[a]), PRED_LOCATED_IN, head(c, pl), v, 0.5f, "meet-place", 1);
+            for (int b = 0; b < no && rc == DOTS_OK && pl >= 0; b++)
+                if (head(c, obj[b]) != head(c, pl))
+                    rc = add(c, head(c, obj[b]), PRED_LOCATED_IN, head(c, pl), v, 0.5f, "meet-place", 1);
+        }
+        /* handed X over to Y: Y now holds X */
+        if (preds[0] == PRED_RELEASES && no > 0 && ns > 0) {
+            int to[4], nt = objects_of(c, v, "|to|", 1, to, 4, NULL);
+            for (int a = 0; a < nt && rc == DOTS_OK; a++)
+                for (int b = 0; b < no && rc == DOTS_OK; b++)
+                    if (!is_place(c, head(c, to[a])) || c->d->actors[head(c, to[a])].type == ACT_GPE)
+                        rc = add(c, head(c, to[a]), PRED_DETAINS, head(c, obj[b]), v, 0.5f,
+                                 "verb-handover", 1);
+        }
         /* every participant of a meeting meets every other */
         if (preds[0] == PRED_MEETS && no > 1)
             for (int a = 0; a < no && rc == DOTS_OK; a++)
@@ -1352,7 +1673,7 @@ static int pass_verbs(sctx *c)
                     for (int a = 0; a < ns && rc == DOTS_OK; a++)
                         rc = add(c, head(c, subj[a]), PRED_LOCATED_IN, head(c, g), v, 0.6f,
                                  "verb-place", 1);
-                i = (int)c->g[g].b - 1;
+                i = past(i, (int)c->g[g].b);
                 break;
             }
         }
@@ -1484,6 +1805,10 @@ static int pass_nouns(sctx *c)
                 for (int b = a + 1; b < ns && rc == DOTS_OK; b++)
                     rc = add(c, head(c, subj[a]), pred, head(c, subj[b]), t, e->prec,
                              "noun-sym", 1);
+            /* "X and Y held talks in Muscat": both were there */
+            int pl = pred == PRED_MEETS ? place_after(c, t) : -1;
+            for (int a = 0; a < ns && rc == DOTS_OK && pl >= 0; a++)
+                rc = add(c, head(c, subj[a]), PRED_LOCATED_IN, head(c, pl), t, 0.5f, "meet-place", 1);
             continue;
         }
         for (int a = 0; a < ns && rc == DOTS_OK; a++)
@@ -1556,6 +1881,19 @@ static void pass_attribution(sctx *c, int *deny_src)
         for (int k = v - 1; k >= 0 && k >= v - 3; k--)
             if (is_w(c, k, "not") || is_w(c, k, "n't") || is_w(c, k, "never"))
                 pol = POL_ASSERTED;
+        /* "claimed the raid", "denied any role": an object, not a report; a denial of
+        ** "any role"/"this version" still denies what was just said */
+        if (v + 1 < (int)c->n && (P(c, v + 1) == TAG_POS_DT || P(c, v + 1) == TAG_POS_PRPS) &&
+            !is_w(c, v + 1, "that") && !is_w(c, v + 1, "this") && !is_w(c, v + 1, "these") &&
+            !(pol == POL_DENIED && (is_w(c, v + 1, "any") || is_w(c, v + 1, "the")))) {
+            continue;
+        }
+        if (pol == POL_DENIED && is_w(c, v + 1, "any") && v + 2 < (int)c->n &&
+            (is_w(c, v + 2, "role") || is_w(c, v + 2, "involvement") || is_w(c, v + 2, "part"))) {
+            int subj2[4], ns2 = subject_of(c, v, subj2, 4, 0);
+            if (ns2) *deny_src = head(c, subj2[0]);
+            continue;
+        }
         /* "reported to X", "is said to" are not reports */
         if (v + 1 < (int)c->n && (is_w(c, v + 1, "to") ||
                                   (is_w(c, v + 1, "directly") && is_w(c, v + 2, "to"))))
@@ -1564,11 +1902,19 @@ static void pass_attribution(sctx *c, int *deny_src)
         int speaker = ns ? head(c, subj[0]) : -1;
         /* "the statement said", "It noted": whoever was quoted last */
         if (ns && c->m[c->g[subj[0]].last].pron &&
+            (is_w(c, (int)c->m[c->g[subj[0]].last].a, "it") ||
+             is_w(c, (int)c->m[c->g[subj[0]].last].a, "they")) &&
             c->d->actors[speaker].type != ACT_PER && c->st->last_source >= 0)
             speaker = c->st->last_source;
         if (!ns) {
             for (int k = v - 1; k >= 0 && k >= v - 3; k--)
                 if (is_statement(W(c, k))) { speaker = c->st->last_source; break; }
+            /* "As The Wall Street Journal first reported," */
+            for (int k = v - 1; k >= 0 && k >= v - 3 && speaker < 0; k--) {
+                int g = group_at(c, k);
+                if (g >= 0 && (!c->g[g].gov[0] || !strcmp(c->g[g].gov, "as"))) speaker = head(c, g);
+                else if (!(P(c, k) == TAG_POS_RB || P(c, k) == TAG_POS_JJ)) break;
+            }
         }
         if (speaker >= 0) c->st->last_source = speaker;
         int after = v + 1 < (int)c->n ? v + 1 : v;
@@ -1585,7 +1931,7 @@ static void pass_attribution(sctx *c, int *deny_src)
         int some = v > 0 && (is_w(c, v - 1, "some") || is_w(c, v - 1, "critics") ||
                              is_w(c, v - 1, "others"));
         if (some) { pol = POL_HEDGED; speaker = -1; }
-        if (speaker < 0 && !some && pol == POL_ASSERTED) continue;
+        int unnamed = speaker < 0;      /* "other sources confirm", "officials said" */
         /* which side does it report? the complement after, or the quote before */
         int before = 0;
         for (int k = v - 1; k >= 0 && k >= v - 8; k--) {
@@ -1601,6 +1947,12 @@ static void pass_attribution(sctx *c, int *deny_src)
                 break;
             }
             if (is_boundary(c, k)) break;
+        }
+        if (P(c, v) == TAG_POS_VBG || is_w(c, v + 1, "that")) before = 0;   /* ", claiming that" */
+        if (unnamed) {
+            if (before) for (int k = 0; k < before; k++) c->rep[k] = 1;
+            else for (int k = after; k < (int)c->n; k++) c->rep[k] = 1;
+            if (pol == POL_ASSERTED) continue;
         }
         if (before) {
             set_scope(c, 0, before, speaker, pol);
@@ -1635,7 +1987,13 @@ static void pass_attribution(sctx *c, int *deny_src)
 static int deny_previous(sctx *c, int speaker)
 {
     dots_doc *d = c->d;
-    int from = c->st->prev_first, to = c->st->prev_first + c->st->prev_count;
+    /* "this version of events": what the paragraph has told so far, else the
+    ** sentence before */
+    int from = c->st->seg_first, to = c->first_claim;
+    if (c->st->seg != c->s->seg || from >= to) {
+        from = c->st->prev_first;
+        to = c->st->prev_first + c->st->prev_count;
+    }
     for (int i = from; i < to; i++) {
         doc_claim *p = &d->claims[i];
         if (p->polarity != POL_ASSERTED || p->predicate == PRED_MEMBER_OF) continue;
@@ -1649,6 +2007,7 @@ static int deny_previous(sctx *c, int speaker)
         cl->ev_end = c->s->end;
         cl->confidence = p->confidence * 0.7f;
         cl->rule = "denial-of-previous";
+        if (note_voice(c->st, d->nclaims - 1, 1)) return DOTS_ENOMEM;
     }
     return DOTS_OK;
 }
@@ -1683,7 +2042,8 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     c.src = (int *)p; p += (size_t)c.n * sizeof(int);
     c.m = (men *)p; p += (size_t)(c.n + 1) * sizeof(men);
     c.g = (grp *)p; p += (size_t)(c.n + 1) * sizeof(grp);
-    c.pol = (uint8_t *)p;
+    c.pol = (uint8_t *)p; p += c.n;
+    c.rep = (uint8_t *)p;
     for (uint32_t i = 0; i < c.n; i++) {
         const doc_token *t = &d->toks[c.t0 + i];
         lower_copy(c.w[i], d->text + t->start, t->end - t->start);
@@ -1692,6 +2052,7 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
         c.mi[i] = -1;
         c.src[i] = -1;
         c.pol[i] = POL_ASSERTED;
+        c.rep[i] = 0;
     }
     /* times, mapped to the token where they start */
     c.ntimes = extract_time_scan(d->text + s->start, s->end - s->start, d->date, st->last_date,
@@ -1719,9 +2080,14 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     build_groups(&c);
     c.first_claim = (int)d->nclaims;
     c.force_pol = -1;
+    if (st->seg != s->seg) {
+        st->seg = s->seg;
+        st->seg_first = (int)d->nclaims;
+    }
     int deny_src;
     pass_attribution(&c, &deny_src);
     if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_including(&c)) ||
+        (rc = pass_named_compounds(&c)) ||
         (rc = pass_org_in_place(&c)) ||
         (rc = pass_roles(&c)) || (rc = pass_verbs(&c)) ||
         (rc = pass_nouns(&c)))
@@ -1738,17 +2104,18 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
 
 /* ---- Deduplication ------------------------------------------------------- */
 /* Better evidence first: the author's voice, then confidence, then a time. */
-static int better(const doc_claim *a, const doc_claim *b)
+static int better(const doc_claim *a, int va, const doc_claim *b, int vb)
 {
-    if ((a->source < 0) != (b->source < 0)) return a->source < 0;
+    if (va != vb) return va > vb;
     if (a->confidence != b->confidence) return a->confidence > b->confidence;
     if ((a->time != NULL) != (b->time != NULL)) return a->time != NULL;
     return 0;
 }
 
-static void dedup(dots_doc *d)
+static void dedup(dots_doc *d, uint8_t *voice, size_t nvoice)
 {
     size_t n = 0;
+#define VOICE(i) ((i) < nvoice ? voice[i] : 2)
     for (size_t i = 0; i < d->nclaims; i++) {
         doc_claim *c = &d->claims[i];
         size_t k;
@@ -1761,13 +2128,18 @@ static void dedup(dots_doc *d)
                 break;
         }
         if (k < n) {
-            if (better(c, &d->claims[k])) d->claims[k] = *c;
+            if (better(c, VOICE(i), &d->claims[k], VOICE(k))) {
+                d->claims[k] = *c;
+                if (k < nvoice && i < nvoice) voice[k] = voice[i];
+            }
             else if (!d->claims[k].time && c->time && c->source == d->claims[k].source)
                 d->claims[k].time = c->time;
             continue;
         }
+        if (n < nvoice && i < nvoice) voice[n] = voice[i];
         d->claims[n++] = *c;
     }
+#undef VOICE
     d->nclaims = n;
 }
 
@@ -1781,13 +2153,14 @@ int extract_doc(dots_doc *d)
     st.last_per = st.last_org = -1;
     st.para_seg = -1;
     st.last_source = -1;
+    st.seg = -2;
     st.nseen = d->nactors;
     st.seen = calloc(d->nactors + 1, sizeof *st.seen);
     if (!st.seen) return DOTS_ENOMEM;
     d->nclaims = 0;
     for (size_t i = 0; i < d->nsents; i++)
         if (d->sents[i].count > maxn) maxn = d->sents[i].count;
-    size_t per = MAXW + 2 * sizeof(int) + sizeof(men) + sizeof(grp) + 6 * sizeof(void *) + 1;
+    size_t per = MAXW + 2 * sizeof(int) + sizeof(men) + sizeof(grp) + 6 * sizeof(void *) + 2;
     void *scratch = malloc((maxn + 2) * per + 64);
     if (!scratch) { free(st.seen); return DOTS_ENOMEM; }
     int seg = -2;
@@ -1805,6 +2178,7 @@ int extract_doc(dots_doc *d)
     }
     free(scratch);
     free(st.seen);
-    if (rc == DOTS_OK) dedup(d);
+    if (rc == DOTS_OK) dedup(d, st.voice, st.nvoice);
+    free(st.voice);
     return rc;
 }

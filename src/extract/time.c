@@ -419,6 +419,12 @@ static int modifier(const ctx *c, size_t i, size_t *used)
     return MOD_NONE;
 }
 
+/* A day named by a weekday or "yesterday": precise even when "early". */
+static int weekday_or_word(const ctx *c, size_t i)
+{
+    return lex_weekday(&c->l[i]) >= 0 || lex_is(&c->l[i], "yesterday") || lex_is(&c->l[i], "today");
+}
+
 size_t extract_time_scan(const char *s, size_t n, const char *doc_date, char last_date[32],
                          extract_time *out, size_t max)
 {
@@ -446,7 +452,11 @@ size_t extract_time_scan(const char *s, size_t n, const char *doc_date, char las
             if (!ok && (ok = relative_date(&c, at, &t, &dused))) relative = 1;
         }
         if (!ok) { i++; continue; }
-        if (mod == MOD_VAGUE || mod2 == MOD_VAGUE) { t.m = 0; t.d = 0; }
+        /* "late 2001" is 2001, but "early Friday" is still that Friday */
+        if ((mod == MOD_VAGUE || mod2 == MOD_VAGUE) && !(t.d && weekday_or_word(&c, at))) {
+            t.m = 0;
+            t.d = 0;
+        }
         extract_time *e = &out[found++];
         char iso[32];
         fmt_date(t, iso);
