@@ -241,9 +241,9 @@ const store_ops store_pg_ops = {
                   "CREATE INDEX IF NOT EXISTS documents_tsv ON documents USING gin (tsv);",
     .fts_insert = NULL, .fts_delete = NULL,
     .fts_query = "SELECT id, name, title, ts_headline('simple', text, "
-                 "plainto_tsquery('simple', ?), 'StartSel=[, StopSel=], MaxWords=20, "
-                 "MinWords=8') FROM documents WHERE tsv @@ plainto_tsquery('simple', ?) "
-                 "ORDER BY ts_rank(tsv, plainto_tsquery('simple', ?)) DESC LIMIT ?",
+                 "to_tsquery('simple', ?), 'StartSel=[, StopSel=], MaxWords=20, "
+                 "MinWords=8') FROM documents WHERE tsv @@ to_tsquery('simple', ?) "
+                 "ORDER BY ts_rank(tsv, to_tsquery('simple', ?)) DESC LIMIT ?",
     .begin = "BEGIN",
     .open = pg_open, .close = pg_close, .errmsg = pg_errmsg, .exec = pg_exec,
     .prepare = pg_prepare, .finalize = pg_finalize, .reset = pg_reset,

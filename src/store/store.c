@@ -307,20 +307,17 @@ int store_count(store *s, const char *table, int64_t *n)
 int store_search_docs(store *s, const char *q, int limit, store_stmt **out)
 {
     buf fq;
-    int rc;
+    int rc, sq = s->ops == &store_sqlite_ops;
     buf_init(&fq);
     *out = NULL;
-    if (s->ops == &store_sqlite_ops) {
-        /* FTS5 query syntax would make "al-Qaeda" an error: quote every word. */
-        store_fold(q, &s->t1);
-        for (char *w = strtok(s->t1.s, " "); w; w = strtok(NULL, " "))
-            buf_printf(&fq, "%s\"%s\"", fq.len ? " " : "", w);
-    } else {
-        buf_puts(&fq, q);
-    }
+    /* Folded words only (letters, digits), each a prefix: "haqq netw" finds
+    ** "Haqqani network", and query syntax ("al-Qaeda", quotes) cannot break. */
+    store_fold(q, &s->t1);
+    for (char *w = strtok(s->t1.s, " "); w; w = strtok(NULL, " "))
+        buf_printf(&fq, sq ? "%s\"%s\"*" : "%s%s:*", fq.len ? (sq ? " " : " & ") : "", w);
     if (!fq.len) { buf_fini(&fq); return DOTS_EINVAL; }
     if ((rc = store_cached(s, s->ops->fts_query, out)) == DOTS_OK) {
-        int n = s->ops == &store_sqlite_ops ? 1 : 3;   /* pg repeats the query */
+        int n = sq ? 1 : 3;          /* pg repeats the query */
         for (int i = 1; i <= n; i++) store_bind_text(*out, i, fq.s);
         store_bind_int(*out, n + 1, limit);
     }
