@@ -98,7 +98,8 @@ static int walk(ingest *g, const char *dir, const char *rel)
         snprintf(p, lp, "%s/%s", dir, names[i]);
         snprintf(r, lr, "%s%s%s", rel, *rel ? "/" : "", names[i]);
         if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) rc = walk(g, p, r);
-        else if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) rc = add_file(g, p, r, (size_t)st.st_size);
+        else if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+            rc = add_file(g, p, r, (size_t)st.st_size);
         free(p);
         free(r);
     }
@@ -245,12 +246,16 @@ static int cmd_ingest(int argc, char **argv)
     if ((o = cli_opt(argc, argv, "-j")) || (o = cli_opt(argc, argv, "--jobs"))) {
         char *end;
         jobs = (int)strtol(o, &end, 10);
-        if (*end || jobs < 1 || jobs > 256) return cli_fail("ingest", "-j wants 1..256, not '%s'", o);
+        if (*end || jobs < 1 || jobs > 256)
+            return cli_fail("ingest", "-j wants 1..256, not '%s'", o);
     }
     pthread_mutex_init(&g.mu, NULL);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--db") == 0 || strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) { i++; continue; }
+        if (strcmp(a, "--db") == 0 || strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
+            i++;
+            continue;
+        }
         if (strncmp(a, "--", 2) == 0) continue;
         struct stat st;
         if (strcmp(a, "-") == 0) {

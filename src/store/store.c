@@ -343,7 +343,8 @@ static int follow_merges(store *s, buf *key)
 {
     if (!s->decisions) return DOTS_OK;
     for (int hop = 0; hop < 16; hop++) {
-        int rc = store_q_text(s, "SELECT target FROM actor_decisions WHERE kind = 'merge' AND akey = ?",
+        int rc = store_q_text(s, "SELECT target FROM actor_decisions "
+                                 "WHERE kind = 'merge' AND akey = ?",
                         &s->t2, key->s, NULL);
         if (rc < 0) return rc;
         if (rc == 0) return DOTS_OK;
@@ -720,7 +721,8 @@ int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
     rc = store_q_text(s, "SELECT hash FROM documents WHERE name = ?", &key, d->name, NULL);
     if (rc < 0) goto fail;
     if (rc == 1) {
-        if ((rc = store_q_int(s, "SELECT id FROM documents WHERE name = ?", &old, d->name, NULL)) < 0)
+        rc = store_q_int(s, "SELECT id FROM documents WHERE name = ?", &old, d->name, NULL);
+        if (rc < 0)
             goto fail;
         if (strcmp(key.s, hash) == 0) {       /* another worker stored it meanwhile */
             *doc_id = old;
