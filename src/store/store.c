@@ -38,6 +38,7 @@ static const struct {
 /* ---- Errors and statements ---------------------------------------------- */
 int store_fail(store *s, const char *what)
 {
+    s->transient = s->ops->transient(s->h);      /* before a rollback resets it */
     snprintf(s->err, sizeof s->err, "%s: %s", what, s->ops->errmsg(s->h));
     return DOTS_ESTORE;
 }
@@ -690,7 +691,7 @@ int store_doc_known(store *s, const dots_doc *d, int64_t *doc_id)
     return rc;
 }
 
-int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
+static int put_doc_once(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
 {
     char hash[17];
     int64_t *ids = NULL, old = 0, n = 0;
@@ -742,11 +743,23 @@ int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
     if (d->nactors && (!(ids = calloc(d->nactors, sizeof *ids)) ||
                        !(keys = calloc(d->nactors, sizeof *keys))))
         goto fail;
+    /* Actors in key order: concurrent writers then take their row locks in
+    ** one order and cannot deadlock each other (PostgreSQL). */
     for (size_t i = 0; i < d->nactors; i++) {
-        if ((rc = put_actor(s, &d->actors[i], &key, &ids[i]))) goto fail;
         doc_key(s, &d->actors[i], &key);   /* reviews use the document's own key */
         if (!(keys[i] = strdup(key.s))) { rc = DOTS_ENOMEM; goto fail; }
     }
+    size_t *order = malloc((d->nactors ? d->nactors : 1) * sizeof *order);
+    if (!order) { rc = DOTS_ENOMEM; goto fail; }
+    for (size_t i = 0; i < d->nactors; i++) order[i] = i;
+    for (size_t i = 1; i < d->nactors; i++)          /* insertion sort: tens of actors */
+        for (size_t j = i; j > 0 && strcmp(keys[order[j - 1]], keys[order[j]]) > 0; j--) {
+            size_t t = order[j]; order[j] = order[j - 1]; order[j - 1] = t;
+        }
+    for (size_t i = 0; i < d->nactors; i++)
+        if ((rc = put_actor(s, &d->actors[order[i]], &key, &ids[order[i]]))) break;
+    free(order);
+    if (rc) goto fail;
     if ((rc = put_mentions(s, d, *doc_id, ids))) goto fail;
     for (size_t i = 0; i < d->nclaims; i++)
         if ((rc = put_claim(s, d, *doc_id, ids, keys, &d->claims[i], &ckey, &sent))) goto fail;
@@ -761,5 +774,16 @@ out:
     buf_fini(&key);
     buf_fini(&ckey);
     buf_fini(&sent);
+    return rc;
+}
+
+int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
+{
+    int rc = DOTS_OK;
+    for (int attempt = 0; attempt < 4; attempt++) {
+        s->transient = 0;
+        rc = put_doc_once(s, d, doc_id, skipped);
+        if (rc != DOTS_ESTORE || !s->transient) break;
+    }
     return rc;
 }
