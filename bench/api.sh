@@ -20,7 +20,7 @@ command -v wrk >/dev/null || { echo "bench/api.sh: wrk is not installed (apt-get
 if [ ! -e "$db" ]; then
     [ -x "$build/bench_store" ] || { echo "bench/api.sh: $db missing and no $build/bench_store to make it"; exit 1; }
     echo "generating $db with $build/bench_store ..."
-    "$build/bench_store" --generate "$db"
+    "$build/bench_store" --db "$db" --keep --queries 10   # 1,000,000 claims, 100,000 actors
 fi
 
 tmp=$(mktemp -d /tmp/dots-bench-api-XXXXXX)

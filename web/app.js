@@ -292,9 +292,21 @@ async function viewHome() {
     const s = await api('stats');
     const dl = clear($('stats'));
     for (const [k, v] of Object.entries(s)) {
-      if (typeof v === 'object') continue;
-      dl.appendChild(el('dt', {}, k));
+      if (v === null || typeof v === 'object') continue;
+      dl.appendChild(el('dt', {}, k.replace('_', ' ')));
       dl.appendChild(el('dd', {}, String(v)));
+    }
+    const preds = Object.entries(s.predicates || {}).sort((a, b) => b[1] - a[1]);
+    const max = preds.length ? preds[0][1] : 1;
+    if (preds.length) {
+      dl.appendChild(el('dt', {}, 'claims by predicate'));
+      const bars = el('dd', { class: 'predbars' });
+      for (const [p, n] of preds) {
+        const bar = el('span', { class: 'bar pred-' + p });
+        bar.style.width = Math.max(2, Math.round(160 * n / max)) + 'px';   /* CSSOM, allowed by the CSP */
+        bars.appendChild(el('div', {}, el('span', { class: 'predname' }, p), bar, ' ' + n));
+      }
+      dl.appendChild(bars);
     }
   } catch (e) { status(e.message, 'error'); }
 }

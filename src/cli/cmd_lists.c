@@ -14,7 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
-CLI_COMMAND(cmd_lists, "lists", "[load FILE... | sample] [--db DB] [--json]",
+CLI_COMMAND(cmd_lists, "lists", "[load FILE... | sample | show] [--db DB] [--json]",
             "load sanctions lists into the database, or count what is there")
 static int cmd_lists(int argc, char **argv)
 {
@@ -38,7 +38,7 @@ static int cmd_lists(int argc, char **argv)
         else
             printf("stored %zu list entries\n", actor_lists_count(l));
         actor_lists_free(l);
-    } else if (n == 0) {
+    } else if (n == 0 || (n == 1 && strcmp(pos[0], "show") == 0)) {
         store_stmt *st;
         json_t *o = json_object();
         if (store_prepare(s, "SELECT list, count(*) FROM list_entries GROUP BY list "

@@ -74,6 +74,14 @@ try {
   check(nodes > 1, `network graph drawn (${nodes} nodes)`);
   check(await page.locator('#graph canvas').count() > 0, 'cytoscape drew on a canvas');
   await page.waitForSelector('#actorclaims .claim');
+  // an edge opens its claims; a node can be expanded (the page keeps its graph in state.cy)
+  await page.evaluate(() => state.cy.edges()[0].emit('tap'));
+  await page.waitForSelector('#graphside .claim');
+  check(true, 'clicking an edge lists its claims');
+  await page.evaluate(() => state.cy.nodes().filter((n) => !n.hasClass('center'))[0].emit('tap'));
+  await page.click('#graphside button.expand');
+  await page.waitForFunction((n) => Number(document.getElementById('graph').dataset.nodes) >= n, nodes);
+  check(true, `expanding a node keeps or grows the graph (${await page.getAttribute('#graph', 'data-nodes')} nodes)`);
   await shot('actor.png', 1180);
 
   // ---- path Iran -> Taliban with its evidence
