@@ -156,6 +156,8 @@ static void test_put_idempotent(void **state)
                  A3, 4, C1, 1), 0);
     assert_int_equal(count(s, "documents"), 1);
     assert_int_equal(count(s, "claims"), 1);
+    put(s, mkdoc("empty.txt", "No names here.", NULL, 0, NULL, 0), 0);   /* no actors */
+    assert_int_equal(count(s, "documents"), 2);
     store_close(s);
 }
 

@@ -751,6 +751,7 @@ static int put_doc_once(store *s, const dots_doc *d, int64_t *doc_id, int *skipp
     }
     size_t *order = malloc((d->nactors ? d->nactors : 1) * sizeof *order);
     if (!order) { rc = DOTS_ENOMEM; goto fail; }
+    rc = DOTS_OK;
     for (size_t i = 0; i < d->nactors; i++) order[i] = i;
     for (size_t i = 1; i < d->nactors; i++)          /* insertion sort: tens of actors */
         for (size_t j = i; j > 0 && strcmp(keys[order[j - 1]], keys[order[j]]) > 0; j--) {
