@@ -9,7 +9,8 @@
 ** the job without duplicates.
 ** Document names: a file given directly keeps the pipeline's name (its base
 ** name); a file found under a folder is named by its path below that folder,
-** so two index.html in different folders stay two documents.
+** so two index.html in different folders stay two documents. Stdin: see
+** rename_doc.
 ** --parse-only stores documents and segments without running the pipeline
 ** (an archive for full-text search, or a build without models). */
 #define _XOPEN_SOURCE 700
@@ -108,9 +109,22 @@ static int walk(ingest *g, const char *dir, const char *rel)
     return rc;
 }
 
-/* The stored name: the folder-relative path in place of the base name. */
+/* The stored name: the folder-relative path in place of the base name.
+** Text from stdin is "stdin-<content hash>" (so that different texts piped in
+** accumulate and the same text is recognised), its JSON Lines records
+** "stdin#<id>". */
 static void rename_doc(dots_doc *d, const in_file *f)
 {
+    if (strcmp(f->path, "-") == 0 && d->name && d->name[0] == '-') {
+        char nm[64];
+        if (d->name[1] == 0)
+            snprintf(nm, sizeof nm, "stdin-%016llx", (unsigned long long)base_hash64(
+                         d->src ? d->src : "", d->src ? d->src_len : 0));
+        else
+            snprintf(nm, sizeof nm, "stdin%.58s", d->name + 1);
+        d->name = arena_strdup(d->arena, nm);
+        return;
+    }
     if (!f->name || !d->name) return;
     const char *base = strrchr(f->path, '/');
     base = base ? base + 1 : f->path;
