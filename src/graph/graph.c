@@ -218,8 +218,12 @@ int graph_search(store *s, const char *q, int limit, json_t **out)
     buf_init(&hi);
     if (!docs || !actors) goto fail;
     if (limit <= 0) limit = 20;
-    store_fold(q, &f);
-    if (!f.len) { rc = DOTS_EINVAL; goto fail; }
+    store_fold(q ? q : "", &f);
+    if (!f.len) {
+        snprintf(s->err, sizeof s->err, "nothing to search for in '%s'", q ? q : "");
+        rc = DOTS_EINVAL;
+        goto fail;
+    }
     if ((rc = store_search_docs(s, q, limit, &st)) == DOTS_OK) {
         while ((rc = store_step(st)) == 1)
             json_array_append_new(docs, json_pack("{s:I, s:s, s:o, s:o}",
