@@ -429,25 +429,36 @@ static int put_actor(store *s, const doc_actor *a, buf *key, int64_t *id)
     }
     if ((rc = apply_split(s, a, key)) || (rc = follow_merges(s, key))) goto done;
 
-    store_fold(a->name, &f);
-    if ((rc = store_cached(s, "INSERT INTO actors (akey, name, type, kb_id, fold) "
-                              "VALUES (?, ?, ?, ?, ?) ON CONFLICT (akey) DO NOTHING", &st)))
+    /* Most actors are stored already: look first (one round trip), insert
+    ** only when missing, and look again if another writer won the insert.
+    ** (An upsert would lock the row of every popular actor until commit,
+    ** serialising parallel PostgreSQL writers on "Iran".) */
+    if ((rc = store_q_int(s, "SELECT id FROM actors WHERE akey = ?", id, key->s, NULL)) < 0)
         goto done;
-    store_bind_text(st, 1, key->s);
-    store_bind_text(st, 2, a->name ? a->name : "");
-    store_bind_text(st, 3, doc_actor_type_name(a->type));
-    store_bind_text(st, 4, a->id && strncmp(a->id, "doc:", 4) != 0 ? a->id : NULL);
-    store_bind_text(st, 5, f.s);
-    rc = store_step(st);
-    store_reset(st);
-    if (rc < 0) goto done;
-    if ((rc = store_q_int(s, "SELECT id FROM actors WHERE akey = ?", id, key->s, NULL)) != 1) {
-        if (rc == 0) { snprintf(s->err, sizeof s->err, "actor %s vanished", key->s); }
-        rc = DOTS_ESTORE;
-        goto done;
+    if (rc == 0) {
+        store_fold(a->name, &f);
+        if ((rc = store_cached(s, "INSERT INTO actors (akey, name, type, kb_id, fold) "
+                                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (akey) DO NOTHING "
+                                  "RETURNING id", &st)))
+            goto done;
+        store_bind_text(st, 1, key->s);
+        store_bind_text(st, 2, a->name ? a->name : "");
+        store_bind_text(st, 3, doc_actor_type_name(a->type));
+        store_bind_text(st, 4, a->id && strncmp(a->id, "doc:", 4) != 0 ? a->id : NULL);
+        store_bind_text(st, 5, f.s);
+        rc = store_step(st);
+        if (rc == 1) *id = store_col_int(st, 0);
+        store_reset(st);
+        if (rc < 0) goto done;
+        if (rc == 0 &&
+            (rc = store_q_int(s, "SELECT id FROM actors WHERE akey = ?", id, key->s, NULL)) != 1) {
+            if (rc == 0) snprintf(s->err, sizeof s->err, "actor %s vanished", key->s);
+            rc = DOTS_ESTORE;
+            goto done;
+        }
     }
     if ((rc = store_cached(s, "INSERT INTO aliases (actor_id, fold, alias) VALUES (?, ?, ?) "
-                              "ON CONFLICT (actor_id, fold) DO NOTHING", &st)))
+                              "ON CONFLICT (actor_id, fold) DO NOTHING RETURNING actor_id", &st)))
         goto done;
     for (size_t i = 0; i <= a->naliases; i++) {
         const char *al = i == 0 ? a->name : a->aliases[i - 1];
@@ -461,7 +472,9 @@ static int put_actor(store *s, const doc_actor *a, buf *key, int64_t *id)
         rc = store_step(st);
         store_reset(st);
         if (rc < 0) goto done;
-        if ((rc = store_name_keys_add(s, *id, doc_actor_type_name(a->type), f.s))) goto done;
+        /* a new alias (a row came back): index its words for similarity */
+        if (rc == 1 && (rc = store_name_keys_add(s, *id, doc_actor_type_name(a->type), f.s)))
+            goto done;
     }
     rc = DOTS_OK;
 done:
@@ -618,9 +631,12 @@ static int put_claim(store *s, const dots_doc *d, int64_t doc_id, const int64_t 
     if ((rc = store_cached(s, "SELECT action, predicate, polarity, time FROM reviews "
                               "WHERE ckey = ?", &rv)))
         return rc;
-    store_bind_text(rv, 1, ckey->s);
-    if ((rc = store_step(rv)) < 0) { store_reset(rv); return rc; }
-    int found = rc;
+    int found = 0;
+    if (s->reviews) {
+        store_bind_text(rv, 1, ckey->s);
+        if ((rc = store_step(rv)) < 0) { store_reset(rv); return rc; }
+        found = rc;
+    }
     if ((rc = store_cached(s, "INSERT INTO claims (doc_id, ckey, subject, predicate, object, "
                               "polarity, time, source_id, source_name, origin, ev_start, ev_end, "
                               "sentence, confidence, rule, status) "
@@ -733,10 +749,14 @@ static int put_doc_once(store *s, const dots_doc *d, int64_t *doc_id, int *skipp
         }
         if ((rc = delete_children(s, old))) goto fail;
     }
-    /* Most databases have no analyst decisions: then skip their look-ups. */
-    if ((rc = store_q_int(s, "SELECT count(*) FROM actor_decisions", &n, NULL, NULL)) < 0)
+    /* Most databases have no analyst decisions or reviews: then skip their
+    ** look-ups (one per actor, one per claim). */
+    if ((rc = store_q_int(s, "SELECT CASE WHEN EXISTS (SELECT 1 FROM actor_decisions) "
+                             "THEN 1 ELSE 0 END + CASE WHEN EXISTS (SELECT 1 FROM reviews) "
+                             "THEN 2 ELSE 0 END", &n, NULL, NULL)) < 0)
         goto fail;
-    s->decisions = n > 0;
+    s->decisions = (n & 1) != 0;
+    s->reviews = (n & 2) != 0;
     if ((rc = put_doc_row(s, d, hash, old, doc_id))) goto fail;
     if ((rc = put_segments(s, d, *doc_id))) goto fail;
     rc = DOTS_ENOMEM;

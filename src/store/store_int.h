@@ -53,6 +53,7 @@ struct store {
     struct { const char *sql; store_stmt st; } cache[STORE_NCACHE];
     buf t1, t2;                      /* scratch for folding and keys */
     int decisions;                   /* the analyst has decided something (per put_doc) */
+    int reviews;                     /* some claim has been reviewed (per put_doc) */
     int transient;                   /* the last failure may pass on a retry */
     actor_lists *lists;              /* store_lists' cache; NULL until asked */
     int lists_loaded;
