@@ -275,6 +275,7 @@ void store_close(store *s)
     for (int i = 0; i < s->ncache; i++) s->ops->finalize(s->cache[i].st.st);
     s->ops->close(s->h);
     actor_lists_free(s->lists);
+    for (int i = 0; i < 3; i++) free(s->mention_sql[i]);
     buf_fini(&s->t1);
     buf_fini(&s->t2);
     free(s);
@@ -582,28 +583,55 @@ static void span(const dots_doc *d, uint32_t a, uint32_t b, buf *out)
     if (d->text && a < b && b <= d->len) buf_append(out, d->text + a, b - a);
 }
 
+/* Mentions go in as multi-row INSERTs of 16, 4 and 1 rows (a document has
+** tens): on PostgreSQL each statement is a round trip. The statements' SQL
+** is built once per handle and lives in it, as store_cached requires. */
+static const int mention_rows[3] = { 16, 4, 1 };
+
+static int mention_stmt(store *s, int k, store_stmt **st)
+{
+    if (!s->mention_sql[k]) {
+        buf b;
+        buf_init(&b);
+        buf_puts(&b, "INSERT INTO mentions (doc_id, actor_id, start_off, end_off, fold) VALUES ");
+        for (int r = 0; r < mention_rows[k]; r++)
+            buf_puts(&b, r ? ", (?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?)");
+        if (!b.s) return DOTS_ENOMEM;
+        s->mention_sql[k] = buf_steal(&b);
+    }
+    return store_cached(s, s->mention_sql[k], st);
+}
+
 static int put_mentions(store *s, const dots_doc *d, int64_t doc_id, const int64_t *ids)
 {
-    store_stmt *st;
     buf t, f;
-    int rc = store_cached(s, "INSERT INTO mentions (doc_id, actor_id, start_off, end_off, fold) "
-                             "VALUES (?, ?, ?, ?, ?)", &st);
-    if (rc) return rc;
+    size_t *ok = malloc((d->nmentions ? d->nmentions : 1) * sizeof *ok), n = 0;
+    int rc = DOTS_OK;
+
+    if (!ok) return DOTS_ENOMEM;
+    for (size_t i = 0; i < d->nmentions; i++)
+        if (d->mentions[i].actor >= 0 && (size_t)d->mentions[i].actor < d->nactors) ok[n++] = i;
     buf_init(&t);
     buf_init(&f);
-    for (size_t i = 0; i < d->nmentions && rc == DOTS_OK; i++) {
-        const doc_mention *m = &d->mentions[i];
-        if (m->actor < 0 || (size_t)m->actor >= d->nactors) continue;
-        span(d, m->start, m->end, &t);
-        store_fold(t.s, &f);
-        store_bind_int(st, 1, doc_id);
-        store_bind_int(st, 2, ids[m->actor]);
-        store_bind_int(st, 3, m->start);
-        store_bind_int(st, 4, m->end);
-        store_bind_text(st, 5, f.s);
+    for (size_t done = 0; done < n && rc == DOTS_OK;) {
+        int k = n - done >= 16 ? 0 : n - done >= 4 ? 1 : 2;
+        store_stmt *st;
+        if ((rc = mention_stmt(s, k, &st))) break;
+        for (int r = 0; r < mention_rows[k]; r++) {
+            const doc_mention *m = &d->mentions[ok[done + (size_t)r]];
+            span(d, m->start, m->end, &t);
+            store_fold(t.s, &f);
+            store_bind_int(st, 5 * r + 1, doc_id);
+            store_bind_int(st, 5 * r + 2, ids[m->actor]);
+            store_bind_int(st, 5 * r + 3, m->start);
+            store_bind_int(st, 5 * r + 4, m->end);
+            store_bind_text(st, 5 * r + 5, f.s);
+        }
         if (store_step(st) < 0) rc = DOTS_ESTORE;
         store_reset(st);
+        done += (size_t)mention_rows[k];
     }
+    free(ok);
     buf_fini(&t);
     buf_fini(&f);
     return rc;

@@ -55,6 +55,7 @@ struct store {
     int decisions;                   /* the analyst has decided something (per put_doc) */
     int reviews;                     /* some claim has been reviewed (per put_doc) */
     int transient;                   /* the last failure may pass on a retry */
+    char *mention_sql[3];            /* multi-row mention INSERTs, built on first use */
     actor_lists *lists;              /* store_lists' cache; NULL until asked */
     int lists_loaded;
 };
