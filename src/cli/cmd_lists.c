@@ -14,7 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* "loaded into DB: OFAC-SDN 3 entries, UN 2 entries", lists in first-seen order. */
+/* "stored 5 list entries in DB: OFAC-SDN 3 entries, UN 2 entries", lists in
+** first-seen order. */
 static void report(const actor_lists *l, int argc, char **argv)
 {
     const char *db = cli_opt(argc, argv, "--db"), *names[16];
@@ -30,7 +31,7 @@ static void report(const actor_lists *l, int argc, char **argv)
         }
         counts[j]++;
     }
-    printf("loaded into %s:", db ? db : cli_default_db());
+    printf("stored %zu list entries in %s:", actor_lists_count(l), db ? db : cli_default_db());
     for (size_t i = 0; i < k; i++) printf("%s %s %zu entries", i ? "," : "", names[i], counts[i]);
     printf("\n");
     if (actor_lists_skipped(l))
