@@ -47,14 +47,14 @@ for i in range(n):
     with open(os.path.join(out, "report-%05d.txt" % i), "w") as f:
         f.write("\n".join(lines) + "\n")
 PY
-bytes=$(du -sk "$tmp/in" | cut -f1)
+bytes=$(cat "$tmp"/in/* | wc -c)
 only=""
 echo "Iran met Qatar." > "$tmp/probe.txt"
 if ! "$bin" ingest "$tmp/probe.txt" --db "$tmp/probe.db" >/dev/null 2>&1; then
     only="--parse-only"
     echo "bench_ingest: no models in this build: timing --parse-only"
 fi
-echo "bench_ingest: $n documents, $bytes KB"
+echo "bench_ingest: $n documents, $((bytes / 1024)) KB of text"
 
 wipe() {
     case $db in

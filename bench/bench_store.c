@@ -85,7 +85,8 @@ static void generate(store *s, long na, long nc)
     for (long i = 1; i <= ndocs; i++) {
         if (!rows) buf_puts(&b, "INSERT INTO documents (id, name, hash, title, date, format, "
                                 "text) VALUES ");
-        buf_printf(&b, "%s(%ld, 'gen-%ld.txt', '%016lx', 'Generated report %ld', '2015-%02ld-%02ld', "
+        buf_printf(&b, "%s(%ld, 'gen-%ld.txt', '%016lx', 'Generated report %ld', "
+                   "'2015-%02ld-%02ld', "
                    "'text', 'Generated report %ld about twenty relations between actors.')",
                    rows ? "," : "", i, i, (unsigned long)i, i, 1 + i % 12, 1 + i % 28, i);
         if (++rows == 200) flush(s, &b, &rows);
@@ -159,11 +160,17 @@ int main(int argc, char **argv)
         snprintf(p, sizeof p, "%s-wal", db); unlink(p);
         snprintf(p, sizeof p, "%s-shm", db); unlink(p);
     }
-    if (store_open(db, &s, err, sizeof err)) { fprintf(stderr, "bench_store: %s\n", err); return 1; }
+    if (store_open(db, &s, err, sizeof err)) {
+        fprintf(stderr, "bench_store: %s\n", err);
+        return 1;
+    }
     if (pg && !reuse) {
         if (store_exec(s, "DROP SCHEMA public CASCADE; CREATE SCHEMA public")) die(s, "wipe");
         store_close(s);
-        if (store_open(db, &s, err, sizeof err)) { fprintf(stderr, "bench_store: %s\n", err); return 1; }
+        if (store_open(db, &s, err, sizeof err)) {
+        fprintf(stderr, "bench_store: %s\n", err);
+        return 1;
+    }
     }
     printf("bench_store: %s, %ld claims among %ld actors\n", store_backend(s), nc, na);
     double t0 = now();

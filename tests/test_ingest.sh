@@ -66,6 +66,11 @@ diff "$tmp/clean.stats" "$tmp/k.stats" || fail "counts after kill and re-run dif
 # stdin, and a changed document replaces the old one
 printf 'Qatar hosted talks with the Taliban.\n' | "$bin" ingest - $only --db "$tmp/clean.db" > "$tmp/out4"
 grep -q "(1 new" "$tmp/out4" || fail "stdin: $(cat "$tmp/out4")"
+printf 'Qatar hosted talks with the Taliban.\n' | "$bin" ingest - $only --db "$tmp/clean.db" > "$tmp/out4"
+grep -q "(0 new, 1 unchanged" "$tmp/out4" || fail "same stdin twice: $(cat "$tmp/out4")"
+printf 'Pakistan met the Taliban.\n' | "$bin" ingest - $only --db "$tmp/clean.db" > /dev/null
+[ "$(sqlite3 "$tmp/clean.db" "SELECT count(*) FROM documents WHERE name LIKE 'stdin-%'")" = 2 ] ||
+    fail "two different stdin texts should be two documents"
 echo "Changed text for doc1." > "$tmp/in/b/doc1.txt"
 "$bin" ingest "$tmp/in" $only --db "$tmp/clean.db" > "$tmp/out5"
 grep -q "(1 new, $((total - 1)) unchanged" "$tmp/out5" || fail "changed doc: $(cat "$tmp/out5")"

@@ -156,6 +156,8 @@ static void test_put_idempotent(void **state)
                  A3, 4, C1, 1), 0);
     assert_int_equal(count(s, "documents"), 1);
     assert_int_equal(count(s, "claims"), 1);
+    put(s, mkdoc("empty.txt", "No names here.", NULL, 0, NULL, 0), 0);   /* no actors */
+    assert_int_equal(count(s, "documents"), 2);
     store_close(s);
 }
 
@@ -234,7 +236,8 @@ static void test_show_and_sources(void **state)
 static void chain(store *s)
 {
     static const tactor A[] = { { "a", "Alpha", ACT_ORG, NULL }, { "b", "Bravo", ACT_ORG, NULL },
-                                { "c", "Charlie", ACT_ORG, NULL }, { "d", "Delta", ACT_ORG, NULL } };
+                                { "c", "Charlie", ACT_ORG, NULL },
+                                { "d", "Delta", ACT_ORG, NULL } };
     static const tclaim C[] = { { 0, 1, PRED_ARMS, "2010", "Alpha armed Bravo", -1 },
                                 { 1, 2, PRED_FUNDS, "2011-04", "Bravo funded Charlie", -1 },
                                 { 0, 3, PRED_MEETS, "2009", "Alpha met Delta", -1 },
@@ -396,7 +399,8 @@ static void test_merge_split_survive(void **state)
     static const tactor A[] = { { "doc:Mullah Mansour", "Mullah Mansour", ACT_PER, "Mansour" },
                                 { "taliban", "Taliban", ACT_ORG, NULL },
                                 { "doc:Akhtar Mansour", "Akhtar Mansour", ACT_PER, NULL } };
-    static const tclaim C[] = { { 0, 1, PRED_MEMBER_OF, NULL, "Mullah Mansour led the Taliban", -1 },
+    static const tclaim C[] = { { 0, 1, PRED_MEMBER_OF, NULL, "Mullah Mansour led the Taliban",
+                                  -1 },
                                 { 2, 1, PRED_MEETS, NULL, "Akhtar Mansour met the Taliban", -1 } };
     const char *t = "Mullah Mansour led the Taliban. Akhtar Mansour met the Taliban.";
     put(s, mkdoc("m.txt", t, A, 3, C, 2), 0);

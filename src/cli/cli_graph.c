@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 store *cli_store_open(const char *cmd, int argc, char **argv)
 {
@@ -14,6 +15,13 @@ store *cli_store_open(const char *cmd, int argc, char **argv)
     char err[512];
     store *s;
     if (!db) db = cli_default_db();
+    /* A query on a mistyped path would create an empty database and answer
+    ** "no actor": say what is wrong instead. `lists load` may create one. */
+    if (strncmp(db, "postgres", 8) != 0 && strcmp(cmd, "lists") != 0 && access(db, F_OK) != 0) {
+        cli_fail(cmd, "%s: no such database (dots ingest creates it; --db or $DOTS_DB "
+                      "names another)", db);
+        return NULL;
+    }
     if (store_open(db, &s, err, sizeof err)) {
         cli_fail(cmd, "%s", err);
         return NULL;

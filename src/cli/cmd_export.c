@@ -28,7 +28,8 @@ static int cmd_export(int argc, char **argv)
         FILE *out = path ? fopen(path, "wb") : stdout;
         if (!out) rc = cli_fail("export", "%s: cannot write", path);
         else {
-            if (b.len && fwrite(b.s, 1, b.len, out) != b.len) rc = cli_fail("export", "write failed");
+            if (b.len && fwrite(b.s, 1, b.len, out) != b.len)
+                rc = cli_fail("export", "write failed");
             if (path && fclose(out) != 0) rc = cli_fail("export", "%s: write failed", path);
         }
     }

@@ -9,7 +9,8 @@
 ** the job without duplicates.
 ** Document names: a file given directly keeps the pipeline's name (its base
 ** name); a file found under a folder is named by its path below that folder,
-** so two index.html in different folders stay two documents.
+** so two index.html in different folders stay two documents. Stdin: see
+** rename_doc.
 ** --parse-only stores documents and segments without running the pipeline
 ** (an archive for full-text search, or a build without models). */
 #define _XOPEN_SOURCE 700
@@ -98,7 +99,8 @@ static int walk(ingest *g, const char *dir, const char *rel)
         snprintf(p, lp, "%s/%s", dir, names[i]);
         snprintf(r, lr, "%s%s%s", rel, *rel ? "/" : "", names[i]);
         if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) rc = walk(g, p, r);
-        else if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) rc = add_file(g, p, r, (size_t)st.st_size);
+        else if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+            rc = add_file(g, p, r, (size_t)st.st_size);
         free(p);
         free(r);
     }
@@ -107,9 +109,22 @@ static int walk(ingest *g, const char *dir, const char *rel)
     return rc;
 }
 
-/* The stored name: the folder-relative path in place of the base name. */
+/* The stored name: the folder-relative path in place of the base name.
+** Text from stdin is "stdin-<content hash>" (so that different texts piped in
+** accumulate and the same text is recognised), its JSON Lines records
+** "stdin#<id>". */
 static void rename_doc(dots_doc *d, const in_file *f)
 {
+    if (strcmp(f->path, "-") == 0 && d->name && d->name[0] == '-') {
+        char nm[64];
+        if (d->name[1] == 0)
+            snprintf(nm, sizeof nm, "stdin-%016llx", (unsigned long long)base_hash64(
+                         d->src ? d->src : "", d->src ? d->src_len : 0));
+        else
+            snprintf(nm, sizeof nm, "stdin%.58s", d->name + 1);
+        d->name = arena_strdup(d->arena, nm);
+        return;
+    }
     if (!f->name || !d->name) return;
     const char *base = strrchr(f->path, '/');
     base = base ? base + 1 : f->path;
@@ -245,12 +260,16 @@ static int cmd_ingest(int argc, char **argv)
     if ((o = cli_opt(argc, argv, "-j")) || (o = cli_opt(argc, argv, "--jobs"))) {
         char *end;
         jobs = (int)strtol(o, &end, 10);
-        if (*end || jobs < 1 || jobs > 256) return cli_fail("ingest", "-j wants 1..256, not '%s'", o);
+        if (*end || jobs < 1 || jobs > 256)
+            return cli_fail("ingest", "-j wants 1..256, not '%s'", o);
     }
     pthread_mutex_init(&g.mu, NULL);
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (strcmp(a, "--db") == 0 || strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) { i++; continue; }
+        if (strcmp(a, "--db") == 0 || strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0) {
+            i++;
+            continue;
+        }
         if (strncmp(a, "--", 2) == 0) continue;
         struct stat st;
         if (strcmp(a, "-") == 0) {

@@ -3,7 +3,7 @@
 **                             or UN consolidated XML; replaces the stored
 **                             entries of each list loaded
 **   dots lists sample         the small compiled-in OFAC-format sample
-**   dots lists [--json]       what is stored, per list
+**   dots lists [show] [--json]  what is stored, per list
 ** `dots show` then reports an actor's sanctions entries: listed names that
 ** fold exactly like one of its aliases, and screening hits (name matching). */
 #include "actor/actor.h"
@@ -13,6 +13,31 @@
 
 #include <stdio.h>
 #include <string.h>
+
+/* "stored 5 list entries in DB: OFAC-SDN 3 entries, UN 2 entries", lists in
+** first-seen order. */
+static void report(const actor_lists *l, int argc, char **argv)
+{
+    const char *db = cli_opt(argc, argv, "--db"), *names[16];
+    size_t counts[16], k = 0;
+    for (size_t i = 0; i < actor_lists_count(l); i++) {
+        const char *name = actor_lists_get(l, i)->list;
+        size_t j = 0;
+        while (j < k && strcmp(names[j], name)) j++;
+        if (j == k) {
+            if (k == 16) continue;
+            names[k] = name;
+            counts[k++] = 0;
+        }
+        counts[j]++;
+    }
+    printf("stored %zu list entries in %s:", actor_lists_count(l), db ? db : cli_default_db());
+    for (size_t i = 0; i < k; i++) printf("%s %s %zu entries", i ? "," : "", names[i], counts[i]);
+    printf("\n");
+    if (actor_lists_skipped(l))
+        printf("note: %zu alias/address rows name entries missing from their sdn.csv "
+               "and were left out\n", actor_lists_skipped(l));
+}
 
 CLI_COMMAND(cmd_lists, "lists", "[load FILE... | sample | show] [--db DB] [--json]",
             "load sanctions lists into the database, or count what is there")
@@ -36,7 +61,7 @@ static int cmd_lists(int argc, char **argv)
         else if (store_put_lists(s, l))
             rc = cli_fail("lists", "%s", store_errmsg(s));
         else
-            printf("stored %zu list entries\n", actor_lists_count(l));
+            report(l, argc, argv);
         actor_lists_free(l);
     } else if (n == 0 || (n == 1 && strcmp(pos[0], "show") == 0)) {
         store_stmt *st;

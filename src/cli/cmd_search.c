@@ -41,10 +41,17 @@ static int cmd_search(int argc, char **argv)
                    (long long)json_integer_value(json_object_get(v, "id")), str(v, "name"),
                    str(v, "type"), str(v, "alias"),
                    (long long)json_integer_value(json_object_get(v, "mentions")));
-        json_array_foreach(json_object_get(r, "documents"), i, v)
+        json_array_foreach(json_object_get(r, "documents"), i, v) {
+            buf sn;
+            buf_init(&sn);
+            buf_puts(&sn, str(v, "snippet"));
+            for (size_t k = 0; k < sn.len; k++)
+                if (sn.s[k] == '\n' || sn.s[k] == '\r' || sn.s[k] == '\t') sn.s[k] = ' ';
             printf("doc   %-6lld %s  %s\n      %s\n",
                    (long long)json_integer_value(json_object_get(v, "id")), str(v, "name"),
-                   str(v, "title"), str(v, "snippet"));
+                   str(v, "title"), sn.s ? sn.s : "");
+            buf_fini(&sn);
+        }
     }
     json_decref(r);
     store_close(s);

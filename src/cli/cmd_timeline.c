@@ -22,10 +22,7 @@ static int cmd_timeline(int argc, char **argv)
     } else {
         size_t i;
         json_t *c;
-        json_array_foreach(json_object_get(o, "claims"), i, c) {
-            printf("%-12s", json_string_value(json_object_get(c, "time")));
-            cli_print_claim(c, "");
-        }
+        json_array_foreach(json_object_get(o, "claims"), i, c) cli_print_claim(c, "");
         if (!json_array_size(json_object_get(o, "claims"))) printf("no dated claims\n");
     }
     json_decref(o);

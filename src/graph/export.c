@@ -203,7 +203,8 @@ static int export_gexf(exp_ctx *x, buf *out)
         bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "id", BAD_CAST n1) < 0;
         bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "label", BAD_CAST store_col_text(st, 2)) < 0;
         bad |= xmlTextWriterStartElement(w, BAD_CAST "attvalues") < 0;
-        bad |= attvalue(w, "type", store_col_text(st, 3)) | attvalue(w, "key", store_col_text(st, 1));
+        bad |= attvalue(w, "type", store_col_text(st, 3));
+        bad |= attvalue(w, "key", store_col_text(st, 1));
         bad |= xmlTextWriterEndElement(w) < 0;
         bad |= xmlTextWriterEndElement(w) < 0;
     }
@@ -222,7 +223,8 @@ static int export_gexf(exp_ctx *x, buf *out)
         bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "source", BAD_CAST n1) < 0;
         bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "target", BAD_CAST n2) < 0;
         bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "label", BAD_CAST store_col_text(st, 2)) < 0;
-        bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "weight", BAD_CAST store_col_text(st, 3)) < 0;
+        bad |= xmlTextWriterWriteAttribute(w, BAD_CAST "weight",
+                                           BAD_CAST store_col_text(st, 3)) < 0;
         bad |= xmlTextWriterStartElement(w, BAD_CAST "attvalues") < 0;
         bad |= attvalue(w, "predicate", store_col_text(st, 2)) |
                attvalue(w, "claims", store_col_text(st, 3)) |

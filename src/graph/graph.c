@@ -218,8 +218,12 @@ int graph_search(store *s, const char *q, int limit, json_t **out)
     buf_init(&hi);
     if (!docs || !actors) goto fail;
     if (limit <= 0) limit = 20;
-    store_fold(q, &f);
-    if (!f.len) { rc = DOTS_EINVAL; goto fail; }
+    store_fold(q ? q : "", &f);
+    if (!f.len) {
+        snprintf(s->err, sizeof s->err, "nothing to search for in '%s'", q ? q : "");
+        rc = DOTS_EINVAL;
+        goto fail;
+    }
     if ((rc = store_search_docs(s, q, limit, &st)) == DOTS_OK) {
         while ((rc = store_step(st)) == 1)
             json_array_append_new(docs, json_pack("{s:I, s:s, s:o, s:o}",
@@ -322,6 +326,8 @@ static int count1(store *s, const char *sql, int64_t id, int64_t *n)
     return rc < 0 ? rc : DOTS_OK;
 }
 
+#define SANCTION_FMT "{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:f}"
+
 /* Sanctions entries for actor id: listed names or aliases that fold exactly
 ** like one of its aliases ("match": "exact"), then screening hits of its
 ** aliases against the stored lists ("match": "screen", with the score).
@@ -341,7 +347,7 @@ static int sanctions(store *s, int64_t id, const char *type, json_t *aliases, js
         return rc;
     store_bind_int(st, 1, id);
     while ((rc = store_step(st)) == 1)
-        json_array_append_new(lists, json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:f}",
+        json_array_append_new(lists, json_pack(SANCTION_FMT,
             "list", store_col_text(st, 0), "entry_id", store_col_text(st, 1),
             "name", store_col_text(st, 2), "type", graph_str(store_col_text(st, 3)),
             "programs", graph_str(store_col_text(st, 4)),
@@ -368,7 +374,7 @@ static int sanctions(store *s, int64_t id, const char *type, json_t *aliases, js
                     strcmp(json_string_value(json_object_get(x, "entry_id")), e->entry_id) == 0)
                     dup = 1;
             if (dup) continue;
-            json_array_append_new(lists, json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:f}",
+            json_array_append_new(lists, json_pack(SANCTION_FMT,
                 "list", e->list, "entry_id", e->entry_id, "name", e->name,
                 "type", graph_str(e->type), "programs", graph_str(e->programs),
                 "remarks", graph_str(e->remarks), "countries", graph_str(e->countries),
@@ -394,7 +400,8 @@ int graph_actor(store *s, const char *actor, json_t **out)
     if ((rc = store_cached(s, "SELECT alias FROM aliases WHERE actor_id = ? ORDER BY alias", &st)))
         goto fail;
     store_bind_int(st, 1, id);
-    while ((rc = store_step(st)) == 1) json_array_append_new(aliases, json_string(store_col_text(st, 0)));
+    while ((rc = store_step(st)) == 1)
+        json_array_append_new(aliases, json_string(store_col_text(st, 0)));
     store_reset(st);
     if (rc < 0) goto fail;
     if ((rc = sanctions(s, id, json_string_value(json_object_get(ref, "type")), aliases, lists)))
@@ -542,7 +549,8 @@ int graph_document(store *s, int64_t doc_id, json_t **out)
         json_array_append_new(segs, json_pack("{s:s, s:I, s:I, s:I, s:I, s:o}",
             "kind", store_col_text(st, 0), "start", (json_int_t)store_col_int(st, 1),
             "end", (json_int_t)store_col_int(st, 2), "src_start", (json_int_t)store_col_int(st, 3),
-            "src_end", (json_int_t)store_col_int(st, 4), "author", graph_str(store_col_text(st, 5))));
+            "src_end", (json_int_t)store_col_int(st, 4),
+            "author", graph_str(store_col_text(st, 5))));
     store_reset(st);
     if (rc < 0) goto fail;
     if ((rc = store_cached(s, "SELECT m.start_off, m.end_off, a.id, a.name, a.type "

@@ -275,7 +275,11 @@ static int path_json(psearch *ps, const char *claims_sql, const ppath *pp, json_
         int fwd = 0, back = 0;
         /* the claims query binds: a, b, filter..., b, a, filter..., limit */
         store_stmt *st;
-        if ((rc = store_prepare(ps->s, claims_sql, &st))) { json_decref(claims); json_decref(preds); goto fail; }
+        if ((rc = store_prepare(ps->s, claims_sql, &st))) {
+            json_decref(claims);
+            json_decref(preds);
+            goto fail;
+        }
         int n = ps->fp.n;
         store_bind_int(st, 1, a); store_bind_int(st, 2, b);
         graph_params_bind(st, &ps->fp, 3);

@@ -103,6 +103,12 @@ static const char *sq_col_text(void *st, int i)
     return (const char *)sqlite3_column_text(st, i);
 }
 
+static int sq_transient(void *h)
+{
+    int e = sqlite3_errcode(h);
+    return e == SQLITE_BUSY || e == SQLITE_LOCKED;
+}
+
 const store_ops store_sqlite_ops = {
     .name = "sqlite",
     .id_type = "INTEGER PRIMARY KEY",
@@ -119,5 +125,5 @@ const store_ops store_sqlite_ops = {
     .prepare = sq_prepare, .finalize = sq_finalize, .reset = sq_reset,
     .bind_int = sq_bind_int, .bind_double = sq_bind_double, .bind_text = sq_bind_text,
     .step = sq_step, .col_null = sq_col_null, .col_int = sq_col_int,
-    .col_double = sq_col_double, .col_text = sq_col_text,
+    .col_double = sq_col_double, .col_text = sq_col_text, .transient = sq_transient,
 };

@@ -38,6 +38,7 @@ static const struct {
 /* ---- Errors and statements ---------------------------------------------- */
 int store_fail(store *s, const char *what)
 {
+    s->transient = s->ops->transient(s->h);      /* before a rollback resets it */
     snprintf(s->err, sizeof s->err, "%s: %s", what, s->ops->errmsg(s->h));
     return DOTS_ESTORE;
 }
@@ -274,6 +275,7 @@ void store_close(store *s)
     for (int i = 0; i < s->ncache; i++) s->ops->finalize(s->cache[i].st.st);
     s->ops->close(s->h);
     actor_lists_free(s->lists);
+    for (int i = 0; i < 3; i++) free(s->mention_sql[i]);
     buf_fini(&s->t1);
     buf_fini(&s->t2);
     free(s);
@@ -307,20 +309,17 @@ int store_count(store *s, const char *table, int64_t *n)
 int store_search_docs(store *s, const char *q, int limit, store_stmt **out)
 {
     buf fq;
-    int rc;
+    int rc, sq = s->ops == &store_sqlite_ops;
     buf_init(&fq);
     *out = NULL;
-    if (s->ops == &store_sqlite_ops) {
-        /* FTS5 query syntax would make "al-Qaeda" an error: quote every word. */
-        store_fold(q, &s->t1);
-        for (char *w = strtok(s->t1.s, " "); w; w = strtok(NULL, " "))
-            buf_printf(&fq, "%s\"%s\"", fq.len ? " " : "", w);
-    } else {
-        buf_puts(&fq, q);
-    }
+    /* Folded words only (letters, digits), each a prefix: "haqq netw" finds
+    ** "Haqqani network", and query syntax ("al-Qaeda", quotes) cannot break. */
+    store_fold(q, &s->t1);
+    for (char *w = strtok(s->t1.s, " "); w; w = strtok(NULL, " "))
+        buf_printf(&fq, sq ? "%s\"%s\"*" : "%s%s:*", fq.len ? (sq ? " " : " & ") : "", w);
     if (!fq.len) { buf_fini(&fq); return DOTS_EINVAL; }
     if ((rc = store_cached(s, s->ops->fts_query, out)) == DOTS_OK) {
-        int n = s->ops == &store_sqlite_ops ? 1 : 3;   /* pg repeats the query */
+        int n = sq ? 1 : 3;          /* pg repeats the query */
         for (int i = 1; i <= n; i++) store_bind_text(*out, i, fq.s);
         store_bind_int(*out, n + 1, limit);
     }
@@ -346,7 +345,8 @@ static int follow_merges(store *s, buf *key)
 {
     if (!s->decisions) return DOTS_OK;
     for (int hop = 0; hop < 16; hop++) {
-        int rc = store_q_text(s, "SELECT target FROM actor_decisions WHERE kind = 'merge' AND akey = ?",
+        int rc = store_q_text(s, "SELECT target FROM actor_decisions "
+                                 "WHERE kind = 'merge' AND akey = ?",
                         &s->t2, key->s, NULL);
         if (rc < 0) return rc;
         if (rc == 0) return DOTS_OK;
@@ -430,25 +430,36 @@ static int put_actor(store *s, const doc_actor *a, buf *key, int64_t *id)
     }
     if ((rc = apply_split(s, a, key)) || (rc = follow_merges(s, key))) goto done;
 
-    store_fold(a->name, &f);
-    if ((rc = store_cached(s, "INSERT INTO actors (akey, name, type, kb_id, fold) "
-                              "VALUES (?, ?, ?, ?, ?) ON CONFLICT (akey) DO NOTHING", &st)))
+    /* Most actors are stored already: look first (one round trip), insert
+    ** only when missing, and look again if another writer won the insert.
+    ** (An upsert would lock the row of every popular actor until commit,
+    ** serialising parallel PostgreSQL writers on "Iran".) */
+    if ((rc = store_q_int(s, "SELECT id FROM actors WHERE akey = ?", id, key->s, NULL)) < 0)
         goto done;
-    store_bind_text(st, 1, key->s);
-    store_bind_text(st, 2, a->name ? a->name : "");
-    store_bind_text(st, 3, doc_actor_type_name(a->type));
-    store_bind_text(st, 4, a->id && strncmp(a->id, "doc:", 4) != 0 ? a->id : NULL);
-    store_bind_text(st, 5, f.s);
-    rc = store_step(st);
-    store_reset(st);
-    if (rc < 0) goto done;
-    if ((rc = store_q_int(s, "SELECT id FROM actors WHERE akey = ?", id, key->s, NULL)) != 1) {
-        if (rc == 0) { snprintf(s->err, sizeof s->err, "actor %s vanished", key->s); }
-        rc = DOTS_ESTORE;
-        goto done;
+    if (rc == 0) {
+        store_fold(a->name, &f);
+        if ((rc = store_cached(s, "INSERT INTO actors (akey, name, type, kb_id, fold) "
+                                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (akey) DO NOTHING "
+                                  "RETURNING id", &st)))
+            goto done;
+        store_bind_text(st, 1, key->s);
+        store_bind_text(st, 2, a->name ? a->name : "");
+        store_bind_text(st, 3, doc_actor_type_name(a->type));
+        store_bind_text(st, 4, a->id && strncmp(a->id, "doc:", 4) != 0 ? a->id : NULL);
+        store_bind_text(st, 5, f.s);
+        rc = store_step(st);
+        if (rc == 1) *id = store_col_int(st, 0);
+        store_reset(st);
+        if (rc < 0) goto done;
+        if (rc == 0 &&
+            (rc = store_q_int(s, "SELECT id FROM actors WHERE akey = ?", id, key->s, NULL)) != 1) {
+            if (rc == 0) snprintf(s->err, sizeof s->err, "actor %s vanished", key->s);
+            rc = DOTS_ESTORE;
+            goto done;
+        }
     }
     if ((rc = store_cached(s, "INSERT INTO aliases (actor_id, fold, alias) VALUES (?, ?, ?) "
-                              "ON CONFLICT (actor_id, fold) DO NOTHING", &st)))
+                              "ON CONFLICT (actor_id, fold) DO NOTHING RETURNING actor_id", &st)))
         goto done;
     for (size_t i = 0; i <= a->naliases; i++) {
         const char *al = i == 0 ? a->name : a->aliases[i - 1];
@@ -462,7 +473,9 @@ static int put_actor(store *s, const doc_actor *a, buf *key, int64_t *id)
         rc = store_step(st);
         store_reset(st);
         if (rc < 0) goto done;
-        if ((rc = store_name_keys_add(s, *id, doc_actor_type_name(a->type), f.s))) goto done;
+        /* a new alias (a row came back): index its words for similarity */
+        if (rc == 1 && (rc = store_name_keys_add(s, *id, doc_actor_type_name(a->type), f.s)))
+            goto done;
     }
     rc = DOTS_OK;
 done:
@@ -570,28 +583,55 @@ static void span(const dots_doc *d, uint32_t a, uint32_t b, buf *out)
     if (d->text && a < b && b <= d->len) buf_append(out, d->text + a, b - a);
 }
 
+/* Mentions go in as multi-row INSERTs of 16, 4 and 1 rows (a document has
+** tens): on PostgreSQL each statement is a round trip. The statements' SQL
+** is built once per handle and lives in it, as store_cached requires. */
+static const int mention_rows[3] = { 16, 4, 1 };
+
+static int mention_stmt(store *s, int k, store_stmt **st)
+{
+    if (!s->mention_sql[k]) {
+        buf b;
+        buf_init(&b);
+        buf_puts(&b, "INSERT INTO mentions (doc_id, actor_id, start_off, end_off, fold) VALUES ");
+        for (int r = 0; r < mention_rows[k]; r++)
+            buf_puts(&b, r ? ", (?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?)");
+        if (!b.s) return DOTS_ENOMEM;
+        s->mention_sql[k] = buf_steal(&b);
+    }
+    return store_cached(s, s->mention_sql[k], st);
+}
+
 static int put_mentions(store *s, const dots_doc *d, int64_t doc_id, const int64_t *ids)
 {
-    store_stmt *st;
     buf t, f;
-    int rc = store_cached(s, "INSERT INTO mentions (doc_id, actor_id, start_off, end_off, fold) "
-                             "VALUES (?, ?, ?, ?, ?)", &st);
-    if (rc) return rc;
+    size_t *ok = malloc((d->nmentions ? d->nmentions : 1) * sizeof *ok), n = 0;
+    int rc = DOTS_OK;
+
+    if (!ok) return DOTS_ENOMEM;
+    for (size_t i = 0; i < d->nmentions; i++)
+        if (d->mentions[i].actor >= 0 && (size_t)d->mentions[i].actor < d->nactors) ok[n++] = i;
     buf_init(&t);
     buf_init(&f);
-    for (size_t i = 0; i < d->nmentions && rc == DOTS_OK; i++) {
-        const doc_mention *m = &d->mentions[i];
-        if (m->actor < 0 || (size_t)m->actor >= d->nactors) continue;
-        span(d, m->start, m->end, &t);
-        store_fold(t.s, &f);
-        store_bind_int(st, 1, doc_id);
-        store_bind_int(st, 2, ids[m->actor]);
-        store_bind_int(st, 3, m->start);
-        store_bind_int(st, 4, m->end);
-        store_bind_text(st, 5, f.s);
+    for (size_t done = 0; done < n && rc == DOTS_OK;) {
+        int k = n - done >= 16 ? 0 : n - done >= 4 ? 1 : 2;
+        store_stmt *st;
+        if ((rc = mention_stmt(s, k, &st))) break;
+        for (int r = 0; r < mention_rows[k]; r++) {
+            const doc_mention *m = &d->mentions[ok[done + (size_t)r]];
+            span(d, m->start, m->end, &t);
+            store_fold(t.s, &f);
+            store_bind_int(st, 5 * r + 1, doc_id);
+            store_bind_int(st, 5 * r + 2, ids[m->actor]);
+            store_bind_int(st, 5 * r + 3, m->start);
+            store_bind_int(st, 5 * r + 4, m->end);
+            store_bind_text(st, 5 * r + 5, f.s);
+        }
         if (store_step(st) < 0) rc = DOTS_ESTORE;
         store_reset(st);
+        done += (size_t)mention_rows[k];
     }
+    free(ok);
     buf_fini(&t);
     buf_fini(&f);
     return rc;
@@ -619,9 +659,12 @@ static int put_claim(store *s, const dots_doc *d, int64_t doc_id, const int64_t 
     if ((rc = store_cached(s, "SELECT action, predicate, polarity, time FROM reviews "
                               "WHERE ckey = ?", &rv)))
         return rc;
-    store_bind_text(rv, 1, ckey->s);
-    if ((rc = store_step(rv)) < 0) { store_reset(rv); return rc; }
-    int found = rc;
+    int found = 0;
+    if (s->reviews) {
+        store_bind_text(rv, 1, ckey->s);
+        if ((rc = store_step(rv)) < 0) { store_reset(rv); return rc; }
+        found = rc;
+    }
     if ((rc = store_cached(s, "INSERT INTO claims (doc_id, ckey, subject, predicate, object, "
                               "polarity, time, source_id, source_name, origin, ev_start, ev_end, "
                               "sentence, confidence, rule, status) "
@@ -692,7 +735,7 @@ int store_doc_known(store *s, const dots_doc *d, int64_t *doc_id)
     return rc;
 }
 
-int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
+static int put_doc_once(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
 {
     char hash[17];
     int64_t *ids = NULL, old = 0, n = 0;
@@ -723,7 +766,8 @@ int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
     rc = store_q_text(s, "SELECT hash FROM documents WHERE name = ?", &key, d->name, NULL);
     if (rc < 0) goto fail;
     if (rc == 1) {
-        if ((rc = store_q_int(s, "SELECT id FROM documents WHERE name = ?", &old, d->name, NULL)) < 0)
+        rc = store_q_int(s, "SELECT id FROM documents WHERE name = ?", &old, d->name, NULL);
+        if (rc < 0)
             goto fail;
         if (strcmp(key.s, hash) == 0) {       /* another worker stored it meanwhile */
             *doc_id = old;
@@ -733,21 +777,38 @@ int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
         }
         if ((rc = delete_children(s, old))) goto fail;
     }
-    /* Most databases have no analyst decisions: then skip their look-ups. */
-    if ((rc = store_q_int(s, "SELECT count(*) FROM actor_decisions", &n, NULL, NULL)) < 0)
+    /* Most databases have no analyst decisions or reviews: then skip their
+    ** look-ups (one per actor, one per claim). */
+    if ((rc = store_q_int(s, "SELECT CASE WHEN EXISTS (SELECT 1 FROM actor_decisions) "
+                             "THEN 1 ELSE 0 END + CASE WHEN EXISTS (SELECT 1 FROM reviews) "
+                             "THEN 2 ELSE 0 END", &n, NULL, NULL)) < 0)
         goto fail;
-    s->decisions = n > 0;
+    s->decisions = (n & 1) != 0;
+    s->reviews = (n & 2) != 0;
     if ((rc = put_doc_row(s, d, hash, old, doc_id))) goto fail;
     if ((rc = put_segments(s, d, *doc_id))) goto fail;
     rc = DOTS_ENOMEM;
     if (d->nactors && (!(ids = calloc(d->nactors, sizeof *ids)) ||
                        !(keys = calloc(d->nactors, sizeof *keys))))
         goto fail;
+    /* Actors in key order: concurrent writers then take their row locks in
+    ** one order and cannot deadlock each other (PostgreSQL). */
     for (size_t i = 0; i < d->nactors; i++) {
-        if ((rc = put_actor(s, &d->actors[i], &key, &ids[i]))) goto fail;
         doc_key(s, &d->actors[i], &key);   /* reviews use the document's own key */
         if (!(keys[i] = strdup(key.s))) { rc = DOTS_ENOMEM; goto fail; }
     }
+    size_t *order = malloc((d->nactors ? d->nactors : 1) * sizeof *order);
+    if (!order) { rc = DOTS_ENOMEM; goto fail; }
+    rc = DOTS_OK;
+    for (size_t i = 0; i < d->nactors; i++) order[i] = i;
+    for (size_t i = 1; i < d->nactors; i++)          /* insertion sort: tens of actors */
+        for (size_t j = i; j > 0 && strcmp(keys[order[j - 1]], keys[order[j]]) > 0; j--) {
+            size_t t = order[j]; order[j] = order[j - 1]; order[j - 1] = t;
+        }
+    for (size_t i = 0; i < d->nactors; i++)
+        if ((rc = put_actor(s, &d->actors[order[i]], &key, &ids[order[i]]))) break;
+    free(order);
+    if (rc) goto fail;
     if ((rc = put_mentions(s, d, *doc_id, ids))) goto fail;
     for (size_t i = 0; i < d->nclaims; i++)
         if ((rc = put_claim(s, d, *doc_id, ids, keys, &d->claims[i], &ckey, &sent))) goto fail;
@@ -762,5 +823,16 @@ out:
     buf_fini(&key);
     buf_fini(&ckey);
     buf_fini(&sent);
+    return rc;
+}
+
+int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
+{
+    int rc = DOTS_OK;
+    for (int attempt = 0; attempt < 4; attempt++) {
+        s->transient = 0;
+        rc = put_doc_once(s, d, doc_id, skipped);
+        if (rc != DOTS_ESTORE || !s->transient) break;
+    }
     return rc;
 }

@@ -33,6 +33,8 @@ typedef struct store_ops {
     int64_t (*col_int)(void *st, int i);
     double (*col_double)(void *st, int i);
     const char *(*col_text)(void *st, int i);
+    /* 1 when the last error may pass on a retry (lock timeout, deadlock). */
+    int (*transient)(void *h);
 } store_ops;
 
 extern const store_ops store_sqlite_ops;
@@ -51,6 +53,9 @@ struct store {
     struct { const char *sql; store_stmt st; } cache[STORE_NCACHE];
     buf t1, t2;                      /* scratch for folding and keys */
     int decisions;                   /* the analyst has decided something (per put_doc) */
+    int reviews;                     /* some claim has been reviewed (per put_doc) */
+    int transient;                   /* the last failure may pass on a retry */
+    char *mention_sql[3];            /* multi-row mention INSERTs, built on first use */
     actor_lists *lists;              /* store_lists' cache; NULL until asked */
     int lists_loaded;
 };
