@@ -20,8 +20,10 @@ const SHOTS = process.env.SHOTS || '';
 if (!BASE || !TOKEN) { console.error('workbench.mjs: set DOTS_URL and DOTS_TOKEN'); process.exit(2); }
 
 let failures = 0, passed = 0;
+const t0 = Date.now();
 function check(ok, what) {
-  if (ok) { passed++; console.log('ok   ' + what); }
+  const at = ((Date.now() - t0) / 1000).toFixed(1) + 's';
+  if (ok) { passed++; console.log('ok   ' + what + '  [' + at + ']'); }
   else { failures++; console.log('FAIL ' + what); }
 }
 
@@ -75,10 +77,10 @@ try {
   check(await page.locator('#graph canvas').count() > 0, 'cytoscape drew on a canvas');
   await page.waitForSelector('#actorclaims .claim');
   // an edge opens its claims; a node can be expanded (the page keeps its graph in state.cy)
-  await page.evaluate(() => state.cy.edges()[0].emit('tap'));
+  await page.evaluate(() => { state.cy.edges()[0].emit('tap'); });   // return nothing: a collection would be serialized
   await page.waitForSelector('#graphside .claim');
   check(true, 'clicking an edge lists its claims');
-  await page.evaluate(() => state.cy.nodes().filter((n) => !n.hasClass('center'))[0].emit('tap'));
+  await page.evaluate(() => { state.cy.nodes().filter((n) => !n.hasClass('center'))[0].emit('tap'); });
   await page.click('#graphside button.expand');
   await page.waitForFunction((n) => Number(document.getElementById('graph').dataset.nodes) >= n, nodes);
   check(true, `expanding a node keeps or grows the graph (${await page.getAttribute('#graph', 'data-nodes')} nodes)`);
