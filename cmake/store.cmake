@@ -37,3 +37,9 @@ add_test(NAME test_store_pg
          COMMAND sh -c "DOTS_PG_URL=$(cat '${PG_TEST_DIR}/url') exec \"$0\"" $<TARGET_FILE:test_store>
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 set_tests_properties(test_store_pg PROPERTIES FIXTURES_REQUIRED pg)
+add_test(NAME test_ingest_pg
+         COMMAND sh -c "DOTS_PG_URL=$(cat '${PG_TEST_DIR}/url') exec bash \"$1\" \"$0\""
+                 $<TARGET_FILE:dots> ${CMAKE_SOURCE_DIR}/tests/pg_ingest.sh
+         WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+set_tests_properties(test_ingest_pg PROPERTIES FIXTURES_REQUIRED pg
+  ENVIRONMENT "DOTS_SHARED=${CMAKE_SOURCE_DIR}/../shared")

@@ -11,7 +11,7 @@ pid=0
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 mkdir -p "$tmp/in/a" "$tmp/in/b"
-n=3000
+n=800
 for i in $(seq 1 $n); do
     if [ $((i % 2)) = 0 ]; then d=a; else d=b; fi
     printf 'Report %d. Iran sent weapons to the Taliban in %d, officials in Kabul said.\n\nThe Taliban denied it on day %d. Pakistan met Taliban envoys.\n' \
@@ -47,7 +47,7 @@ pid=$!
 for _ in $(seq 1 200); do
     sleep 0.02
     got=$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM documents" 2>/dev/null || echo 0)
-    [ "${got:-0}" -ge 50 ] && break
+    [ "${got:-0}" -ge 20 ] && break
 done
 "$bin" stats --db "$tmp/k.db" > /dev/null || fail "reader blocked or failed during ingest"
 kill -9 $pid 2>/dev/null || true

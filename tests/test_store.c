@@ -178,13 +178,25 @@ static void test_actor_merge_across_docs(void **state)
     assert_int_equal(store_actor_find(s, "iran", &a), DOTS_OK);     /* KB id */
     assert_int_equal(a, b);
     assert_int_equal(store_actor_find(s, "Nobody", &a), DOTS_ENOTFOUND);
+    /* A transliteration variant matches by name similarity; a different
+    ** person sharing a word does not. */
+    static const tactor A4[] = { { "doc:Ahmed Shaah", "Ahmed Shaah", ACT_PER, NULL },
+                                 { "doc:Ahmad Zia", "Ahmad Zia", ACT_PER, NULL } };
+    static const tclaim C4[] = { { 0, 1, PRED_MEETS, NULL, "Ahmed Shaah met Ahmad Zia", -1 } };
+    put(s, mkdoc("c.txt", "Ahmed Shaah met Ahmad Zia.", A4, 2, C4, 1), 0);
+    assert_int_equal(count(s, "actors"), 5);
+    assert_int_equal(store_actor_find(s, "Ahmad Shah", &a), DOTS_OK);
+    assert_int_equal(store_actor_find(s, "Ahmed Shaah", &b), DOTS_OK);
+    assert_int_equal(a, b);
+    assert_int_equal(store_actor_find(s, "Ahmad Zia", &b), DOTS_OK);
+    assert_true(a != b);
 
     json_t *o;
     assert_int_equal(graph_actor(s, "Ahmad Shah", &o), DOTS_OK);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "counts"),
-                                                        "claims_out")), 2);
+                                                        "claims_out")), 3);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(o, "counts"),
-                                                        "documents")), 2);
+                                                        "documents")), 3);
     json_t *out = json_object_get(o, "out");
     assert_int_equal(json_array_size(out), 2);          /* member_of, meets */
     json_t *g0 = json_array_get(out, 0);
@@ -447,7 +459,17 @@ static void test_schema_version(void **state)
     assert_int_equal(store_open(backend_url, &s, err, sizeof err), DOTS_ESTORE);
     assert_null(s);
     assert_non_null(strstr(err, "newer"));
-    s = open_fresh();       /* reopening a current one works and is idempotent */
+    /* A version 1 database (no name_keys) is migrated on open, keys filled in. */
+    s = open_fresh();
+    put(s, mkdoc("a.txt", T1, A3, 4, C1, 2), 0);
+    int64_t keys = count(s, "name_keys");
+    assert_true(keys > 0);
+    assert_int_equal(store_exec(s, "DROP TABLE name_keys; UPDATE schema_version SET version = 1"),
+                     0);
+    store_close(s);
+    assert_int_equal(store_open(backend_url, &s, err, sizeof err), DOTS_OK);
+    assert_int_equal(count(s, "schema_version"), 2);
+    assert_int_equal(count(s, "name_keys"), keys);
     store_close(s);
     assert_int_equal(store_open(backend_url, &s, err, sizeof err), DOTS_OK);
     store_close(s);
@@ -528,6 +550,61 @@ static void test_exports(void **state)
     store_close(s);
 }
 
+static void test_lists(void **state)
+{
+    (void)state;
+    store *s = open_fresh();
+    put(s, mkdoc("a.txt", T1, A3, 4, C1, 2), 0);
+    actor_lists *l = actor_lists_new();
+    const char *al1[] = { "Taleban", "Islamic Emirate of Afghanistan" };
+    actor_list_entry e1 = { .list = "UN", .entry_id = "QDe.001", .name = "TALIBAN",
+                            .type = "entity", .programs = "Taliban", .aliases = al1,
+                            .naliases = 2, .countries = "Afghanistan" };
+    actor_list_entry e2 = { .list = "OFAC-SDN", .entry_id = "4695", .name = "HAMAS",
+                            .type = "entity", .programs = "SDGT FTO" };
+    actor_list_entry e3 = { .list = "OFAC-SDN", .entry_id = "9999", .name = "DOE, John",
+                            .type = "individual" };
+    assert_int_equal(actor_lists_add(l, &e1), 0);
+    assert_int_equal(actor_lists_add(l, &e2), 0);
+    assert_int_equal(actor_lists_add(l, &e3), 0);
+    assert_int_equal(store_put_lists(s, l), DOTS_OK);
+    actor_lists_free(l);
+    assert_int_equal(count(s, "list_entries"), 3);
+
+    json_t *o;
+    assert_int_equal(graph_actor(s, "Taliban", &o), DOTS_OK);
+    json_t *sl = json_object_get(o, "sanctions");
+    assert_int_equal(json_array_size(sl), 1);
+    json_t *h = json_array_get(sl, 0);
+    assert_string_equal(json_string_value(json_object_get(h, "entry_id")), "QDe.001");
+    assert_string_equal(json_string_value(json_object_get(h, "match")), "exact");
+    json_decref(o);
+
+    /* Read back: entries with their aliases, names not repeated as aliases. */
+    l = actor_lists_new();
+    assert_int_equal(store_get_lists(s, l), DOTS_OK);
+    assert_int_equal(actor_lists_count(l), 3);
+    int seen = 0;
+    for (size_t i = 0; i < 3; i++) {
+        const actor_list_entry *e = actor_lists_get(l, i);
+        if (strcmp(e->entry_id, "QDe.001") == 0) {
+            seen = 1;
+            assert_int_equal(e->naliases, 2);
+            assert_string_equal(e->countries, "Afghanistan");
+        }
+    }
+    assert_true(seen);
+    actor_lists_free(l);
+
+    /* Loading OFAC again replaces only OFAC's entries. */
+    l = actor_lists_new();
+    assert_int_equal(actor_lists_add(l, &e2), 0);
+    assert_int_equal(store_put_lists(s, l), DOTS_OK);
+    actor_lists_free(l);
+    assert_int_equal(count(s, "list_entries"), 2);
+    store_close(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -540,6 +617,7 @@ int main(void)
         cmocka_unit_test(test_merge_split_survive),
         cmocka_unit_test(test_schema_version),
         cmocka_unit_test(test_exports),
+        cmocka_unit_test(test_lists),
     };
     snprintf(sqlite_path, sizeof sqlite_path, "/tmp/dots-test-store-%d.db", (int)getpid());
     backend_url = sqlite_path;

@@ -309,6 +309,161 @@ static void test_long_line(void **state)
     free(s);
 }
 
+/* ---- HTML -------------------------------------------------------------------- */
+static void test_html_page(void **state)
+{
+    (void)state;
+    size_t len;
+    char *src = read_all("examples/al-shabaab-financiers.html", &len);
+    assert_non_null(src);
+    dots_doc *d = parse1("examples/al-shabaab-financiers.html", src, len, NULL);
+    assert_int_equal(text_tokenize_doc(d), DOTS_OK);
+    check_doc(d);
+    assert_string_equal(d->format, "html");
+    assert_int_equal(d->text_is_src, 0);
+    assert_string_equal(d->title, "US and Somalia jointly sanction al-Shabaab financiers");
+    assert_string_equal(d->date, "2023-11-06");
+    assert_string_equal(d->byline, "Amina Yusuf");
+    assert_int_equal(d->ntags, 3);
+    assert_string_equal(d->tags[0], "al-Shabaab");
+    assert_int_equal(d->ncomments, 3);
+    assert_string_equal(d->comments[0].author, "Farah Ali");
+    assert_string_equal(d->comments[1].author, "");
+    assert_true(d->comments[2].empty);
+    /* scripts, styles, nav, aside, footer and the comment form are gone */
+    assert_null(strstr(d->text, "dataLayer"));
+    assert_null(strstr(d->text, "font-family"));
+    assert_null(strstr(d->text, "Home"));
+    assert_null(strstr(d->text, "Sudan talks"));
+    assert_null(strstr(d->text, "Leave a comment"));
+    assert_null(strstr(d->text, "Reply"));
+    /* entities decoded; every body segment's source range holds its first and last word */
+    assert_non_null(strstr(d->text, "NAIROBI \xE2\x80\x94 The United States"));
+    for (size_t i = 0; i < d->nsegs; i++) {
+        const doc_seg *g = &d->segs[i];
+        if (g->kind != SEG_BODY) continue;
+        assert_true(g->src_end > g->src_start && g->src_end <= len);
+        assert_memory_equal(src + g->src_start, d->text + g->start, 3);
+        /* the last byte is the same, or ends the entity that was decoded ("&rdquo;") */
+        assert_true(src[g->src_end - 1] == d->text[g->end - 1] || src[g->src_end - 1] == ';');
+    }
+    doc_free(d);
+    free(src);
+}
+
+static void test_html_hostile(void **state)
+{
+    (void)state;
+    buf b;
+    buf_init(&b);
+    buf_puts(&b, "<html><head><title>Deep</title><script>var x='<p>no</p>';</script>"
+                 "<style>p{}</style></head><body>");
+    for (int i = 0; i < 50000; i++) buf_puts(&b, "<div><span>");
+    buf_puts(&b, "<p onclick=\"evil()\">Iran armed &amp; trained the Houthis.</p>"
+                 "<img src=x onerror=\"alert(1)\"><b><i><u>unclosed");
+    dots_doc *d = parse_tok(b.s, b.len, "html");
+    assert_string_equal(d->title, "Deep");
+    assert_non_null(strstr(d->text, "Iran armed & trained the Houthis."));
+    assert_non_null(strstr(d->text, "unclosed"));
+    assert_null(strstr(d->text, "evil"));
+    assert_null(strstr(d->text, "no"));
+    assert_true(d->nwarnings >= 1);                 /* the flattened nesting is reported */
+    assert_non_null(strstr(d->warnings[d->nwarnings - 1], "nested deeper"));
+    doc_free(d);
+
+    /* junk that merely starts like markup, and empty markup */
+    static const char *const junk[] = { "<", "<>", "<!--", "<html", "</p></p></div>",
+        "<p>\xff\xfe\x00" "bad</p>", "<table><tr><td><table><td>x", "<svg><p>y</svg>" };
+    for (size_t i = 0; i < sizeof junk / sizeof *junk; i++) {
+        size_t n = strlen(junk[i]);
+        if (i == 5) n = 13;
+        d = parse_tok(junk[i], n, "html");
+        doc_free(d);
+    }
+    buf_fini(&b);
+}
+
+/* ---- JSON Lines -------------------------------------------------------------- */
+static void test_jsonl(void **state)
+{
+    (void)state;
+    size_t len, n = 0;
+    char *src = read_all("examples/wire-briefs.jsonl", &len), err[256];
+    assert_non_null(src);
+    dots_doc **docs = NULL;
+    assert_int_equal(text_parse("examples/wire-briefs.jsonl", src, len, NULL, &docs, &n, err,
+                                sizeof err), DOTS_OK);
+    assert_int_equal(n, 3);
+    assert_string_equal(docs[0]->name, "wire-briefs.jsonl#cm-2024-0412");
+    assert_string_equal(docs[1]->name, "wire-briefs.jsonl#20240203");
+    assert_string_equal(docs[1]->date, "2024-02-03");
+    assert_string_equal(docs[2]->date, "2023-09-18");
+    assert_int_equal(docs[0]->ncomments, 3);
+    assert_string_equal(docs[0]->comments[1].author, "");
+    assert_true(docs[0]->comments[2].empty);
+    assert_int_equal(docs[1]->ntags, 4);
+    for (size_t k = 0; k < n; k++) {
+        dots_doc *d = docs[k];
+        assert_int_equal(text_tokenize_doc(d), DOTS_OK);
+        check_doc(d);
+        /* body source ranges point at the same words in the file */
+        for (size_t i = 0; i < d->nsegs; i++) {
+            const doc_seg *g = &d->segs[i];
+            if (g->kind != SEG_BODY) continue;
+            assert_memory_equal(src + g->src_start, d->text + g->start, 4);
+        }
+        doc_free(d);
+    }
+    free(docs);
+    free(src);
+}
+
+static void test_jsonl_errors(void **state)
+{
+    (void)state;
+    dots_doc **docs = NULL;
+    size_t n = 9;
+    char err[256];
+    /* truncated last line: the first record is kept, the error names line 2 */
+    const char *s = "{\"id\":1,\"text\":\"Iran armed them.\"}\n{\"id\":2,\"text\":\"cut he";
+    int rc = text_parse("t.jsonl", s, strlen(s), NULL, &docs, &n, err, sizeof err);
+    assert_int_equal(rc, DOTS_EFORMAT);
+    assert_int_equal(n, 1);
+    assert_non_null(strstr(err, "t.jsonl: line 2"));
+    doc_free(docs[0]);
+    free(docs);
+
+    s = "[1,2]\n";
+    rc = text_parse("t.jsonl", s, strlen(s), "jsonl", &docs, &n, err, sizeof err);
+    assert_int_equal(rc, DOTS_EFORMAT);
+    assert_int_equal(n, 0);
+    assert_non_null(strstr(err, "line 1: expected a JSON object"));
+    free(docs);
+
+    /* wrong types are warned about, invalid UTF-8 replaced and reported, blank lines skipped */
+    s = "\n\r\n{\"title\":7,\"text\":\"ok \xff\\u00e9\\ud83d\\ude00\",\"comments\":[3,\"bare\"]}\n";
+    rc = text_parse("t.jsonl", s, strlen(s), NULL, &docs, &n, err, sizeof err);
+    assert_int_equal(rc, DOTS_OK);
+    assert_int_equal(n, 1);
+    dots_doc *d = docs[0];
+    assert_string_equal(d->name, "t.jsonl#line3");
+    assert_null(d->title);
+    assert_int_equal(d->ncomments, 1);
+    assert_string_equal(d->comments[0].author, "");
+    assert_memory_equal(d->text, "ok ?\xC3\xA9\xF0\x9F\x98\x80", 10);
+    int utf8 = 0, title = 0, cm = 0;
+    for (size_t i = 0; i < d->nwarnings; i++) {
+        utf8 += strstr(d->warnings[i], "invalid UTF-8 at line 3") != NULL;
+        title += strstr(d->warnings[i], "\"title\" is not a string") != NULL;
+        cm += strstr(d->warnings[i], "comments[0]") != NULL;
+    }
+    assert_int_equal(utf8 + title + cm, 3);
+    assert_int_equal(text_tokenize_doc(d), DOTS_OK);
+    check_doc(d);
+    doc_free(d);
+    free(docs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -321,6 +476,10 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_and_nul),
         cmocka_unit_test(test_binary_junk),
         cmocka_unit_test(test_long_line),
+        cmocka_unit_test(test_html_page),
+        cmocka_unit_test(test_html_hostile),
+        cmocka_unit_test(test_jsonl),
+        cmocka_unit_test(test_jsonl_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,6 +32,7 @@ typedef struct name_tok {
     uint8_t len, sklen;
     uint8_t kind;           /* NAME_TOK_* */
     float w;                /* weight in the score */
+    uint32_t mask;          /* letters a-z present: a cheap bound before Jaro-Winkler */
 } name_tok;
 
 typedef struct name_form {

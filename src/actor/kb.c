@@ -259,9 +259,37 @@ done:
     return rc;
 }
 
+/* The fuzzy index: canonical names and aliases of persons, organisations and
+** places (not acronyms, which are too short to compare). */
+static int build_fuzzy(actor_kb *kb)
+{
+    if (!(kb->fuzzy = actor_lists_new())) return DOTS_ENOMEM;
+    const char **al = malloc(kb->naliases * sizeof *al);
+    size_t *first = calloc(kb->n + 1, sizeof *first);
+    int rc = al && first ? DOTS_OK : DOTS_ENOMEM;
+    for (size_t e = 0; e < kb->n && !rc; e++) {
+        size_t k = 0;
+        for (size_t a = 0; a < kb->naliases; a++)
+            if (kb->aliases[a].entry == e && !kb->aliases[a].caps &&
+                kb->aliases[a].kind != KB_NAME)
+                al[k++] = kb->aliases[a].surface;
+        char id[24];
+        snprintf(id, sizeof id, "%zu", e);
+        actor_list_entry x = { .list = "KB", .entry_id = id, .name = kb->e[e].name,
+                               .type = doc_actor_type_name(kb->e[e].type), .aliases = al,
+                               .naliases = k };
+        rc = actor_lists_add(kb->fuzzy, &x);
+    }
+    free(al);
+    free(first);
+    /* indexed now: the KB is shared by threads and must not change later */
+    return rc ? rc : lists_index(kb->fuzzy);
+}
+
 void kb_free(actor_kb *kb)
 {
     if (!kb) return;
+    actor_lists_free(kb->fuzzy);
     free(kb->e);
     free(kb->aliases);
     free(kb->slots);
@@ -275,6 +303,7 @@ int kb_new(actor_kb **out)
     *out = NULL;
     if (!kb || !(kb->arena = arena_new())) { free(kb); return DOTS_ENOMEM; }
     int rc = build(kb);
+    if (!rc) rc = build_fuzzy(kb);
     if (rc) { kb_free(kb); return rc; }
     *out = kb;
     return DOTS_OK;

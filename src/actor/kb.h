@@ -35,6 +35,8 @@ struct actor_kb {
     kb_alias *aliases; size_t naliases, capaliases;
     kb_slot *slots; size_t nslots, capslots;
     arena *arena;
+    actor_lists *fuzzy;         /* every entry's names, for spellings the keys miss;
+                                   entry_id is the KB index in decimal */
 };
 
 /* Aliases whose folded key is exactly key[0..n): up to max, in insertion order. */

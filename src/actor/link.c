@@ -27,7 +27,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#define KB_MAX_NGRAM 6
+#define KB_FUZZY_MIN 0.9    /* a tagged name this close to a KB name is that actor */
+#define KB_MAX_NGRAM 12     /* "People Committed to the Prophet's Teachings for ..." */
 
 typedef struct lk_actor {
     int kb;                     /* KB entry or -1 */
@@ -95,10 +96,25 @@ static int has_lower(const char *s, size_t n)
     return 0;
 }
 
+/* Any letter, in any script ("—" and "’" are not). */
 static int has_alpha(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (isalpha((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80) return 1;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if (isalpha(c)) return 1;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) return 0;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) return 1;
+        i += (size_t)k;
+    }
     return 0;
 }
 
@@ -129,6 +145,16 @@ static int is_junk_word(const char *k)
         "islamic", "muslim", "muslims", "sunni", "shia", "shiite", "christian", "jewish",
         "arab", "arabs", "western", "eastern", "northern", "southern", "secretary",
         "spokesman", "spokeswoman", "treasury", "congress", "parliament", "police",
+        "ngo", "ngos", "operation", "fto", "sdgt", "sst", "state sponsor of terrorism",
+        "foreign terrorist organization", "specially designated global terrorist",
+        "pashtun", "pashtuns", "hazara", "hazaras", "baloch", "baluch", "kurd", "kurds",
+        "kurdish", "yazidi", "yazidis", "druze", "alawite", "alawites", "salafi", "salafist",
+        "jihadi", "jihadis", "jihadist", "jihadists", "islamist", "islamists", "mujahideen",
+        "prophet", "god", "allah", "koran", "quran", "islam", "sharia", "jihad",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "west", "east", "north", "south", "hell", "heaven", "senior editor", "editor",
+        "potus", "iirc", "imho", "lol", "ied", "ieds", "opium", "crap", "task force",
+        "foreign terrorist organizations", "defense", "defence", "justice", "security",
         NULL };
     for (size_t i = 0; w[i]; i++) if (!strcmp(w[i], k)) return 1;
     return 0;
@@ -233,12 +259,29 @@ static void fold_span(linker *L, uint32_t start, uint32_t end)
 
 /* Can the text span be this alias? Capitals-only aliases need capitals, and
 ** a name must start with a capital unless it starts with a particle (al-). */
+/* Words of s that start with a capital (or are written in capitals). */
+static size_t cap_words(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int start = i == 0 || !(isalnum((unsigned char)s[i - 1]) || s[i - 1] == '\'' ||
+                                (unsigned char)s[i - 1] >= 0x80);
+        if (start && (isupper(c) || isdigit(c) || (c >= 0x80 && starts_upper(s + i, n - i)))) k++;
+    }
+    return k;
+}
+
 static int surface_ok(const linker *L, const kb_alias *a, uint32_t start, uint32_t end)
 {
     const char *s = L->d->text + start;
     size_t n = end - start;
     if (a->caps) return !has_lower(s, n);
+    /* "Islamic state" in lower case is not the Islamic State: the text needs
+    ** at least the alias's capitalised words */
+    if (cap_words(s, n) < cap_words(a->surface, strlen(a->surface))) return 0;
     if (starts_upper(s, n)) return 1;
+    if (!starts_upper(a->surface, strlen(a->surface))) return 1;   /* "occupied Palestine" */
     size_t w = 0;
     while (w < n && isalpha((unsigned char)s[w])) w++;
     return w < n && (s[w] == '-' || s[w] == ' ') && is_particle(s, w);
@@ -277,14 +320,23 @@ static size_t kb_match(linker *L, size_t i, size_t lim, long *alias)
         fold_span(L, d->toks[i].start, d->toks[last].end);
         if (!L->fold.len) continue;
         long a = best_alias(L, L->fold.s, L->fold.len, d->toks[i].start, d->toks[last].end);
-        if (a >= 0) { *alias = a; return n; }
+        if (a < 0) continue;
+        /* "the Islamic State of Iraq and the Levant": an alias with "the" must
+        ** not cut short a longer name starting on the next word */
+        if (tok_is(d, i, "the") && i + 1 < lim) {
+            long b;
+            size_t m = kb_match(L, i + 1, lim, &b);
+            if (m + 1 > n) return 0;
+        }
+        *alias = a;
+        return n;
     }
     return 0;
 }
 
 /* "Iran-backed", "U.S.-led", "al-Qaeda-affiliated": the part before the
-** suffix, as a byte length of the token, or 0. */
-static size_t compound_prefix(linker *L, size_t i, long *alias)
+** suffix, as a byte length of the token (from *off), or 0. */
+static size_t compound_prefix(linker *L, size_t i, long *alias, uint32_t *off)
 {
     static const char *const suf[] = { "led", "backed", "based", "affiliated", "linked",
                                        "aligned", "allied", "sponsored", "funded", "supported",
@@ -293,6 +345,22 @@ static size_t compound_prefix(linker *L, size_t i, long *alias)
     const char *s = tok_s(L->d, i);
     size_t n = tok_n(L->d, i);
     const char *h = NULL;
+    /* "counter-ISIS", "anti-Taliban", "pro-Iranian": the part after the prefix */
+    static const char *const pre[] = { "counter-", "anti-", "pro-", NULL };
+    for (size_t k = 0; pre[k]; k++) {
+        size_t pl = strlen(pre[k]);
+        if (n <= pl + 1 || strncasecmp(s, pre[k], pl)) continue;
+        uint32_t b = L->d->toks[i].start + (uint32_t)pl, e = L->d->toks[i].end;
+        const char *dash = memchr(s + pl, '-', n - pl);
+        if (dash) e = L->d->toks[i].start + (uint32_t)(dash - s);
+        fold_span(L, b, e);
+        long a = best_alias(L, L->fold.s, L->fold.len, b, e);
+        if (a < 0) return 0;
+        *alias = a;
+        *off = (uint32_t)pl;
+        return e - b;
+    }
+    *off = 0;
     for (size_t k = n; k-- > 1;) if (s[k] == '-') { h = s + k; break; }
     if (!h) return 0;
     size_t sl = n - (size_t)(h - s) - 1;
@@ -328,10 +396,11 @@ static size_t organ_tail(const dots_doc *d, size_t i, size_t lim)
     return 0;
 }
 
+/* A finite verb that makes a capital the actor: "Tehran said", "has", "will". */
 static int is_verb_tok(const dots_doc *d, size_t i)
 {
     int p = d->toks[i].pos;
-    return TAG_IS_VERB(p) || p == TAG_POS_MD;
+    return p == TAG_POS_VBZ || p == TAG_POS_VBD || p == TAG_POS_MD;
 }
 
 /* Take a KB match: the actor, with the rules for capitals and organs. */
@@ -342,9 +411,16 @@ static size_t take_kb(linker *L, size_t i, size_t n, long alias, size_t lim)
     int entry = (int)a->entry;
     const kb_entry *e = &L->kb->e[entry];
     /* a capital that acts stands for its state: "Tehran said", "Tehran has" */
-    if (e->capital_of >= 0 && i + n < lim && is_verb_tok(d, i + n) &&
-        !(i > 0 && (tok_is(d, i - 1, "in") || tok_is(d, i - 1, "to") || tok_is(d, i - 1, "from"))))
+    if (e->capital_of >= 0 && i + n < lim && is_verb_tok(d, i + n) && !is_possessive(d, i + n) &&
+        !(i > 0 && (tok_is(d, i - 1, "in") || tok_is(d, i - 1, "to") || tok_is(d, i - 1, "from") ||
+                    tok_is(d, i - 1, "a") || tok_is(d, i - 1, "an") || tok_is(d, i - 1, "the"))))
         entry = e->capital_of;
+    /* an office right before a name is that person's title: "Secretary of
+    ** State Hillary Rodham Clinton" */
+    if (e->type == ACT_PER && !strncmp(e->id, "office-", 7) && i + n < lim &&
+        starts_upper(tok_s(d, i + n), tok_n(d, i + n)) &&
+        (d->toks[i + n].ner == TAG_NER_B(TAG_NER_PER) || d->toks[i + n].ner == TAG_NER_I(TAG_NER_PER)))
+        return n;
     int ai = kb_actor(L, entry);
     size_t extra = L->kb->e[entry].country ? organ_tail(d, i + n, lim) : 0;
     mention(L, ai, i, n + extra, d->toks[i].start, d->toks[i + n + extra - 1].end);
@@ -360,12 +436,58 @@ static int ner_type(const dots_doc *d, size_t i)
     return t == TAG_NER_PER || t == TAG_NER_ORG || t == TAG_NER_GEO || t == TAG_NER_GPE ? t : -1;
 }
 
-static size_t ner_span(const dots_doc *d, size_t i, size_t lim)
+/* Lower-case words a name may contain ("Institute for the Study of War"). */
+static int name_inner_word(const dots_doc *d, size_t j)
+{
+    const char *s = tok_s(d, j);
+    size_t n = tok_n(d, j);
+    if (!n || !islower((unsigned char)s[0])) return 1;
+    static const char *const w[] = { "of", "the", "and", "for", "on", "in", "de", "du", "la",
+                                     "da", "van", "von", "bin", "ibn", "wal", "fi", "li", NULL };
+    for (size_t k = 0; w[k]; k++) if (tok_is(d, j, w[k])) return 1;
+    return is_particle(s, strcspn(s, "-'"));      /* al-Jamal */
+}
+
+/* The NER span starting at i: its length, and its type in *type. A span is
+** cut at a lower-case word the tagger let in ("U.S. designates Haqqani"),
+** and person spans the tagger split ("Ghaleb" "Nassar Al-Bihani") are joined;
+** a span's leftover after the KB took its start joins a person right after
+** it ("[OFAC] Andrea" "M. Gacki"). */
+static size_t ner_span(const dots_doc *d, size_t i, size_t lim, int *type)
 {
     int t = ner_type(d, i);
-    if (t < 0) return 0;
+    if (t < 0 || !name_inner_word(d, i) || islower((unsigned char)tok_s(d, i)[0])) {
+        if (t < 0 || !is_particle(tok_s(d, i), strcspn(tok_s(d, i), "-'"))) return 0;
+    }
+    int orphan = !TAG_NER_IS_B(d->toks[i].ner);
+    /* "Andrea M. Gacki": a capitalised word, an initial and a capitalised word
+    ** are a person whatever the tagger made of them */
+    if (i + 2 < lim && tok_n(d, i + 1) == 2 && isupper((unsigned char)tok_s(d, i + 1)[0]) &&
+        tok_s(d, i + 1)[1] == '.' && starts_upper(tok_s(d, i + 2), tok_n(d, i + 2)) &&
+        has_lower(tok_s(d, i + 2), tok_n(d, i + 2)) && has_lower(tok_s(d, i), tok_n(d, i)) &&
+        d->toks[i + 1].actor < 0 && d->toks[i + 2].actor < 0) {
+        *type = TAG_NER_PER;
+        return 3;
+    }
     size_t j = i + 1;
-    while (j < lim && d->toks[j].ner == TAG_NER_I(t) && d->toks[j].actor < 0) j++;
+    for (;;) {
+        while (j < lim && d->toks[j].ner == TAG_NER_I(t) && d->toks[j].actor < 0 &&
+               name_inner_word(d, j))
+            j++;
+        /* trailing lower-case inner words ("of the") are not part of it */
+        while (j > i + 1 && islower((unsigned char)tok_s(d, j - 1)[0]) &&
+               !is_particle(tok_s(d, j - 1), strcspn(tok_s(d, j - 1), "-'")))
+            j--;
+        if (j < lim && d->toks[j].ner == TAG_NER_B(TAG_NER_PER) && d->toks[j].actor < 0 &&
+            (t == TAG_NER_PER || orphan)) {
+            t = TAG_NER_PER;
+            orphan = 0;
+            j++;
+            continue;
+        }
+        break;
+    }
+    *type = t;
     return j - i;
 }
 
@@ -404,11 +526,50 @@ static int person_match(linker *L, const name_form *nf)
     return -1;
 }
 
-static size_t take_ner(linker *L, size_t i, size_t n, size_t lim)
+static size_t sig_words(const char *s)
+{
+    name_form *f = malloc(sizeof *f);
+    size_t k = 0;
+    if (!f) return 0;
+    name_parse(s, strlen(s), f);
+    for (size_t i = 0; i < f->n; i++)
+        k += f->t[i].kind == NAME_TOK_WORD || f->t[i].kind == NAME_TOK_COMMON;
+    free(f);
+    return k;
+}
+
+/* A KB entry under another spelling ("Akhtar Muhammad Mansour"), found by
+** name similarity; the entry's type must agree with the tagger's. */
+static int kb_fuzzy(linker *L, const char *text, size_t n, int t)
+{
+    char name[256];
+    actor_hit h[4];
+    if (n >= sizeof name || !L->kb->fuzzy) return -1;
+    memcpy(name, text, n);
+    name[n] = 0;
+    size_t k = actor_lists_screen(L->kb->fuzzy, name, h, 4);
+    for (size_t i = 0; i < k && h[i].score >= KB_FUZZY_MIN; i++) {
+        const actor_list_entry *e = actor_lists_get(L->kb->fuzzy, h[i].entry);
+        int ei = atoi(e->entry_id);
+        doc_actor_type ty = L->kb->e[ei].type;
+        int ok = t == TAG_NER_PER ? ty == ACT_PER : t == TAG_NER_ORG ? ty == ACT_ORG :
+                 ty == ACT_GPE || ty == ACT_LOC;
+        /* organisations and places differ by one word ("Multinational Joint
+        ** Force" is not the Multinational Joint Task Force): same word count */
+        if (ok && t != TAG_NER_PER && sig_words(name) != sig_words(h[i].alias)) ok = 0;
+        if (ok) return kb_actor(L, ei);
+    }
+    return -1;
+}
+
+static size_t take_ner(linker *L, size_t i, size_t n, int t)
 {
     dots_doc *d = L->d;
-    int t = ner_type(d, i);
     size_t s = i, e = i + n;             /* the name proper: [s, e) */
+    /* an operation's name is an event, not an actor: Operation "Al-Aqsa Flood" */
+    size_t p = i;
+    while (p > 0 && !has_alpha(tok_s(d, p - 1), tok_n(d, p - 1))) p--;
+    if (p > 0 && tok_is(d, p - 1, "Operation")) return n;
     while (s < e) {
         fold_span(L, d->toks[s].start, d->toks[s].end);
         if (tok_is(d, s, "the") || !L->fold.len || name_is_title(L->fold.s, L->fold.len)) s++;
@@ -442,6 +603,7 @@ static size_t take_ner(linker *L, size_t i, size_t n, size_t lim)
         name_parse(text, tl, nf);
         if (t == TAG_NER_PER || (e - s == 1)) ai = person_match(L, nf);
         free(nf);
+        if (ai < 0) ai = kb_fuzzy(L, text, tl, t);
         if (ai < 0) {
             /* the canonical name is the name proper, without titles */
             char *name = strndup(text, tl);
@@ -476,6 +638,27 @@ static size_t acronym_after(linker *L, int ai, size_t k, size_t lim)
     return 3;
 }
 
+/* A capitalised word the tagger missed that this document has already
+** introduced: an acronym defined in brackets, or a person's surname. */
+static int known_here(linker *L, size_t i, size_t first)
+{
+    const dots_doc *d = L->d;
+    const char *s = tok_s(d, i);
+    size_t n = tok_n(d, i);
+    if (n < 2 || !starts_upper(s, n)) return -1;
+    if (d->toks[i].pos && !TAG_IS_PROPER(d->toks[i].pos)) return -1;
+    fold_span(L, d->toks[i].start, d->toks[i].end);
+    if (!L->fold.len || is_junk_word(L->fold.s)) return -1;
+    int ai = find_doc_alias(L, L->fold.s);
+    if (ai >= 0 || i == first) return ai;         /* a sentence's first word is too often not a name */
+    name_form *nf = malloc(sizeof *nf);
+    if (!nf) { L->oom = 1; return -1; }
+    name_parse(s, n, nf);
+    if (nf->n == 1 && nf->t[0].kind == NAME_TOK_WORD && nf->t[0].len >= 3) ai = person_match(L, nf);
+    free(nf);
+    return ai;
+}
+
 /* ---- The pass -------------------------------------------------------------------- */
 static int last_actor(const linker *L) { return L->nm ? L->m[L->nm - 1].actor : -1; }
 
@@ -483,13 +666,24 @@ static void link_sentence(linker *L, size_t first, size_t lim)
 {
     dots_doc *d = L->d;
     for (size_t i = first; i < lim && !L->oom;) {
-        if (d->toks[i].actor >= 0) { i++; continue; }
-        long alias = -1;
+        if (d->toks[i].actor >= 0 || !has_alpha(tok_s(d, i), tok_n(d, i))) { i++; continue; }
+        long alias = -1, calias = -1;
+        int nt = -1;
+        uint32_t coff = 0;
         size_t nk = kb_match(L, i, lim, &alias);
-        size_t nn = ner_span(d, i, lim);
+        size_t nn = ner_span(d, i, lim, &nt);
         size_t used = 0;
         size_t before = L->nm;
-        if (nk && nk >= nn) {
+        size_t pl = nk ? 0 : compound_prefix(L, i, &calias, &coff);
+        if (pl && nn <= 1) {
+            int ai = kb_actor(L, (int)L->kb->aliases[calias].entry);
+            uint32_t b = d->toks[i].start + coff;
+            mention(L, ai, i, 1, b, b + (uint32_t)pl);
+            used = 1;
+        } else if (nk && (nk >= nn || nk >= 2 || tok_is(d, i + nk, "and") || tok_is(d, i + nk, "or") ||
+                          tok_is(d, i + nk, ","))) {
+            /* the KB's name wins over a longer tagger span that runs past it
+            ** ("Office of Foreign Assets Control Andrea"); the rest is looked at next */
             const kb_alias *a = &L->kb->aliases[alias];
             /* a lone capitalised word opening a sentence ("Dawn", "Badr") needs
             ** the tagger to call it a name, unless it is an acronym */
@@ -499,12 +693,11 @@ static void link_sentence(linker *L, size_t first, size_t lim)
         } else if (nn) {
             /* the KB part wins when the name span runs on past a possessive */
             if (nk && i + nk < lim && is_possessive(d, i + nk)) used = take_kb(L, i, nk, alias, lim);
-            else used = take_ner(L, i, nn, lim);
+            else used = take_ner(L, i, nn, nt);
         } else {
-            size_t pl = compound_prefix(L, i, &alias);
-            if (pl) {
-                int ai = kb_actor(L, (int)L->kb->aliases[alias].entry);
-                mention(L, ai, i, 1, d->toks[i].start, d->toks[i].start + (uint32_t)pl);
+            int ai;
+            if ((ai = known_here(L, i, first)) >= 0) {
+                mention(L, ai, i, 1, d->toks[i].start, d->toks[i].end);
             }
             used = 1;
         }
@@ -516,11 +709,36 @@ static void link_sentence(linker *L, size_t first, size_t lim)
 
 /* A single-word person mentioned before the full name ("Mansour ... Mullah
 ** Akhtar Mohammad Mansour") joins the full name afterwards. */
+static int ends_with_word(const char *key, const char *tail)
+{
+    size_t k = strlen(key), t = strlen(tail);
+    return k > t + 1 && key[k - t - 1] == ' ' && !strcmp(key + k - t, tail);
+}
+
 static void merge_persons(linker *L)
 {
     for (size_t i = 0; i < L->na; i++) {
         lk_actor *a = &L->a[i];
-        if (a->into >= 0 || a->kb >= 0 || a->type != ACT_PER || !a->nf || a->nf->n != 1) continue;
+        if (a->into >= 0 || a->kb >= 0) continue;
+        /* the tagger may type a name differently each time ("Al-Bihani" a
+        ** person, "Ghaleb Nassar Al-Bihani" an organisation): a name that ends
+        ** another, where either is a person, is that person */
+        int done = 0;
+        for (size_t j = 0; j < L->na && !done; j++) {
+            lk_actor *b = &L->a[j];
+            if (j == i || b->into >= 0 || (a->type != ACT_PER && b->type != ACT_PER) ||
+                !ends_with_word(b->key, a->key))
+                continue;
+            a->into = (int)j;
+            if (b->kb < 0 && b->type != ACT_PER) {
+                b->type = ACT_PER;
+                if (!b->nf && (b->nf = arena_alloc(L->d->arena, sizeof *b->nf)))
+                    name_parse(b->name, strlen(b->name), b->nf);
+            }
+            for (size_t k = 0; k < a->nal; k++) add_alias(L, (int)j, a->al[k], strlen(a->al[k]));
+            done = 1;
+        }
+        if (done || a->type != ACT_PER || !a->nf || a->nf->n != 1) continue;
         for (size_t j = 0; j < L->na; j++) {
             lk_actor *b = &L->a[j];
             if (j == i || b->into >= 0 || b->type != ACT_PER || !b->nf || b->nf->n < 2) continue;
@@ -536,6 +754,7 @@ static void merge_persons(linker *L)
     }
 }
 
+/* The actor i was merged into (into: -1 kept, -2 dropped, else merged). */
 static int root_of(const linker *L, int i)
 {
     while (L->a[i].into >= 0) i = L->a[i].into;
@@ -548,6 +767,26 @@ static int cmp_mention(const void *x, const void *y)
     return a->start < b->start ? -1 : a->start > b->start;
 }
 
+static int in_title(const dots_doc *d, uint32_t off)
+{
+    int s = doc_seg_at(d, off);
+    return s >= 0 && d->segs[s].kind == SEG_TITLE;
+}
+
+/* Headlines are in title case, and the tagger sees names everywhere in them
+** ("Special Operations Troops Conduct Raid"): an actor that is neither in the
+** KB nor named again outside the title is dropped. */
+static void drop_title_only(linker *L)
+{
+    for (size_t i = 0; i < L->na; i++) {
+        if (L->a[i].into >= 0 || L->a[i].kb >= 0) continue;
+        int outside = 0;
+        for (size_t k = 0; k < L->nm && !outside; k++)
+            if (root_of(L, L->m[k].actor) == (int)i && !in_title(L->d, L->m[k].start)) outside = 1;
+        if (!outside) L->a[i].into = -2;
+    }
+}
+
 static int materialize(linker *L)
 {
     dots_doc *d = L->d;
@@ -555,7 +794,7 @@ static int materialize(linker *L)
     if (!map) return DOTS_ENOMEM;
     for (size_t i = 0; i < L->na; i++) map[i] = -1;
     for (size_t i = 0; i < L->na; i++) {
-        if (L->a[i].into >= 0) continue;
+        if (L->a[i].into != -1) continue;
         lk_actor *a = &L->a[i];
         doc_actor *da = doc_add_actor(d);
         if (!da) { free(map); return DOTS_ENOMEM; }
@@ -574,10 +813,12 @@ static int materialize(linker *L)
         if (!da->id || !da->aliases) { free(map); return DOTS_ENOMEM; }
         memcpy(da->aliases, a->al, a->nal * sizeof *a->al);
     }
-    for (size_t i = 0; i < L->na; i++) if (map[i] < 0) map[i] = map[root_of(L, (int)i)];
+    for (size_t i = 0; i < L->na; i++)
+        if (map[i] < 0 && L->a[i].into >= 0) map[i] = map[root_of(L, (int)i)];
     for (size_t t = 0; t < d->ntoks; t++)
         if (d->toks[t].actor >= 0) d->toks[t].actor = map[d->toks[t].actor];
     for (size_t k = 0; k < L->nm; k++) {
+        if (map[L->m[k].actor] < 0) continue;           /* a dropped actor */
         doc_mention *m = doc_add_mention(d);
         if (!m) { free(map); return DOTS_ENOMEM; }
         m->start = L->m[k].start;
@@ -609,6 +850,7 @@ int actor_link_doc(const actor_kb *kb, dots_doc *d)
     int rc = L.oom ? DOTS_ENOMEM : DOTS_OK;
     if (!rc) {
         merge_persons(&L);
+        drop_title_only(&L);
         rc = L.oom ? DOTS_ENOMEM : materialize(&L);
     }
     for (size_t i = 0; i < L.na; i++) free(L.a[i].al);

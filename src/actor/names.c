@@ -82,7 +82,9 @@ void actor_fold(const char *s, size_t n, buf *out)
         }
     }
     while (out->len && out->s[out->len - 1] == ' ') out->s[--out->len] = 0;
+    /* buf_reserve leaves the bytes unset: terminate even an empty result */
     if (!out->s) buf_putc(out, 0), out->len = 0;
+    else out->s[out->len] = 0;
 }
 
 /* ---- Word classes and spelling variants ------------------------------------ */
@@ -281,6 +283,9 @@ static void add_tok(name_form *f, const char *w, size_t n)
     if (!t->s || !t->sk) return;
     t->len = (uint8_t)n;
     t->sklen = (uint8_t)skn;
+    t->mask = 0;
+    for (size_t i = 0; i < n; i++)
+        if (w[i] >= 'a' && w[i] <= 'z') t->mask |= 1u << (w[i] - 'a');
     t->kind = (uint8_t)kind;
     t->w = kind == NAME_TOK_TITLE ? 0.15f : kind == NAME_TOK_STOP ? 0.05f :
            kind == NAME_TOK_SUFFIX ? 0.3f : kind == NAME_TOK_COMMON ? 0.5f : 1.0f;
@@ -385,10 +390,24 @@ double name_tok_sim(const name_tok *a, const name_tok *b)
     if ((a->len == 1 || b->len == 1) && a->s[0] == b->s[0]) return 0.7;
     if (a->len < 3 || b->len < 3) return 0;
     double s = 0;
-    if (a->sklen >= 2 && a->sklen == b->sklen && !memcmp(a->sk, b->sk, a->sklen)) s = 0.92;
+    /* Jaro-Winkler >= 0.8 needs Jaro >= 0.667, so at least la*lb/(la+lb)
+    ** characters in common; count those the letter sets allow first */
+    size_t ca = 0, cb = 0;
+    for (size_t i = 0; i < a->len; i++)
+        ca += (unsigned char)a->s[i] >= 'a' && (unsigned char)a->s[i] <= 'z' ?
+              (b->mask >> (a->s[i] - 'a')) & 1 : 1;
+    for (size_t i = 0; i < b->len; i++)
+        cb += (unsigned char)b->s[i] >= 'a' && (unsigned char)b->s[i] <= 'z' ?
+              (a->mask >> (b->s[i] - 'a')) & 1 : 1;
+    double mb = (double)(ca < cb ? ca : cb);
+    if (mb / a->len + mb / b->len < 1.0) return 0;
     double jw = jaro_winkler(a->s, a->len, b->s, b->len);
+    /* equal skeletons with different vowels: Suleimani/Soleimani yes, but
+    ** Hasan/Hosni/Husayn (all "hsn") are different names */
+    if (a->sklen >= 2 && a->sklen == b->sklen && !memcmp(a->sk, b->sk, a->sklen) && jw >= 0.8)
+        s = 0.92;
     if (jw >= 0.9 && jw * 0.97 > s) s = jw * 0.97;
-    if (s == 0 && a->sklen >= 3 && b->sklen >= 3) {
+    if (s == 0 && jw >= 0.8 && a->sklen >= 3 && b->sklen >= 3) {
         double js = jaro_winkler(a->sk, a->sklen, b->sk, b->sklen);
         if (js >= 0.93) s = 0.82;
     }

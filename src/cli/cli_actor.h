@@ -27,4 +27,8 @@ int cli_actor_optlist(int argc, char **argv, const char *flag, int *first);
 int cli_actor_is_opt(int argc, char **argv, int i, const char *const *flags_with_lists,
                      const char *const *flags_with_value);
 
+/* Fill l with the lists named by --lists/--lists-dir, else the store's, else
+** the bundled sample (noted on stderr unless quiet). 0, or 1 after printing. */
+int cli_screen_lists(const char *cmd, int argc, char **argv, actor_lists *l, int quiet);
+
 #endif

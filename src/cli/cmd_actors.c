@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/cli_actor.h"
 #include "dots.h"
+#include "tag/tag.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -35,6 +36,22 @@ static json_t *actor_json(const dots_doc *d, size_t i)
     return o;
 }
 
+/* --tokens: every token with its NER label and actor, to see why a name was
+** (not) linked. */
+static void print_tokens(const dots_doc *d)
+{
+    char lab[16];
+    for (size_t s = 0; s < d->nsents; s++) {
+        for (uint32_t t = d->sents[s].first; t < d->sents[s].first + d->sents[s].count; t++) {
+            const doc_token *k = &d->toks[t];
+            printf("%.*s/%s", (int)(k->end - k->start), d->text + k->start,
+                   tag_ner_label_name(k->ner, lab));
+            if (k->actor >= 0) printf("/%d", k->actor);
+            putchar(t + 1 < d->sents[s].first + d->sents[s].count ? ' ' : '\n');
+        }
+    }
+}
+
 static void print_text(const dots_doc *d)
 {
     printf("%s: %zu actors\n", d->name ? d->name : d->file, d->nactors);
@@ -55,7 +72,7 @@ static void print_text(const dots_doc *d)
     }
 }
 
-CLI_COMMAND(cmd_actors, "actors", "FILE... [--json]",
+CLI_COMMAND(cmd_actors, "actors", "FILE... [--json] [--tokens]",
             "list each document's actors: type, aliases found, mentions and offsets")
 static int cmd_actors(int argc, char **argv)
 {
@@ -73,6 +90,7 @@ static int cmd_actors(int argc, char **argv)
             const dots_doc *d = b.docs[k];
             for (size_t w = 0; w < d->nwarnings; w++)
                 fprintf(stderr, "dots actors: warning: %s\n", d->warnings[w]);
+            if (cli_flag(argc, argv, "--tokens")) print_tokens(d);
             if (!json) { print_text(d); continue; }
             json_t *o = json_object(), *ents = json_array();
             json_object_set_new(o, "doc", json_string(d->name ? d->name : argv[i]));

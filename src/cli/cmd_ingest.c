@@ -171,8 +171,12 @@ static void *worker(void *arg)
             int64_t id;
             int skipped = 0;
             rename_doc(d, f);
-            int r = p ? pipeline_run(p, d) : DOTS_OK;
-            if (r == DOTS_OK) r = store_put_doc(s, d, &id, &skipped);
+            /* Stored already (a re-run, or resuming after a kill): skip the pipeline. */
+            int r = store_doc_known(s, d, &id);
+            if (r == 1) skipped = 1;
+            if (r == 0 && p) r = pipeline_run(p, d);
+            if (r == 0) r = store_put_doc(s, d, &id, &skipped);
+            if (r == 1) r = DOTS_OK;
             if (r) {
                 pthread_mutex_lock(&g->mu);
                 fprintf(stderr, "\r\033[Kdots ingest: %s: %s\n", d->name,

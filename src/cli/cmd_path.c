@@ -53,11 +53,11 @@ static int cmd_path(int argc, char **argv)
                    json_real_value(json_object_get(p, "support")) == 1 ? "" : "s",
                    json_real_value(json_object_get(p, "confidence")));
             json_array_foreach(json_object_get(p, "edges"), j, e) {
-                printf("   %s %s %s  (%lld documents)\n", str(json_object_get(e, "from"), "name"),
+                long long sup = (long long)json_integer_value(json_object_get(e, "support"));
+                printf("   %s %s %s  (%lld document%s)\n", str(json_object_get(e, "from"), "name"),
                        strcmp(str(e, "direction"), "forward") == 0 ? "->"
                        : strcmp(str(e, "direction"), "backward") == 0 ? "<-" : "<->",
-                       str(json_object_get(e, "to"), "name"),
-                       (long long)json_integer_value(json_object_get(e, "support")));
+                       str(json_object_get(e, "to"), "name"), sup, sup == 1 ? "" : "s");
                 json_array_foreach(json_object_get(e, "claims"), m, c) cli_print_claim(c, "     ");
             }
         }

@@ -65,6 +65,7 @@ typedef struct sctx {
     int *mi;                    /* token -> mention, -1 */
     int *src;                   /* token -> source actor, -1 author */
     uint8_t *pol;               /* token -> polarity from attribution */
+    const extract_lex *(*lx)[6];    /* token -> lexicon entry per LX_* kind, looked up once */
     men *m; int nm;
     grp *g; int ng;
     extract_time times[MAXTIMES];
@@ -79,6 +80,7 @@ typedef struct sctx {
 
 /* ---- Token helpers ------------------------------------------------------- */
 static const char *W(const sctx *c, int i) { return c->w[i]; }
+static const extract_lex *LX(const sctx *c, int i, int kind) { return c->lx[i][kind]; }
 static int is_w(const sctx *c, int i, const char *s)
 {
     return i >= 0 && (uint32_t)i < c->n && strcmp(c->w[i], s) == 0;
@@ -129,6 +131,10 @@ static const char *const GROUPNOUN[] = { "group", "network", "organization",
 
 static const char *const SUBORD[] = { "that", "because", "while", "if", "whether",
                                       "although", "though", "unless", "whereas", NULL };
+
+static const char *const PLACENOUN[] = { "village", "town", "city", "province", "district",
+                                         "region", "county", "port", "capital", "state",
+                                         "governorate", "area", NULL };
 
 static int is_boundary(const sctx *c, int i)
 {
@@ -189,9 +195,14 @@ static void build_mentions(sctx *c)
                 add_mention(c, i, j, a, 0);
             }
             note_actor(c, a);
-            if (first_org < 0 && c->d->actors[a].type != ACT_PER &&
-                (i == 0 || !(P(c, (int)i - 1) == TAG_POS_IN || P(c, (int)i - 1) == TAG_POS_TO)))
-                first_org = a;
+            /* "BAMAKO —", "WASHINGTON (Reuters)": a dateline is not the subject */
+            int dateline = i < 2 && j < c->n && (is_w(c, j, "—") || is_w(c, j, "(") ||
+                           is_w(c, j, "–") || is_w(c, j, "-") || is_w(c, j, ","));
+            if (first_org < 0 && c->d->actors[a].type != ACT_PER && !dateline) {
+                int k = (int)i - 1;
+                while (k >= 0 && (P(c, k) == TAG_POS_DT || P(c, k) == TAG_POS_JJ)) k--;
+                if (k < 0 || !(P(c, k) == TAG_POS_IN || P(c, k) == TAG_POS_TO)) first_org = a;
+            }
             i = j;
             continue;
         }
@@ -202,7 +213,12 @@ static void build_mentions(sctx *c)
                    /* "it" only as a subject ("It noted"): "make it harder", "fired it" */
                    (strcmp(w, "it") != 0 || (i + 1 < c->n && (is_verb(c, i + 1) ||
                                                                P(c, i + 1) == TAG_POS_MD)))) {
-            add_mention(c, i, i + 1, first_org >= 0 ? first_org : c->st->last_org, 1);
+            int ref = first_org >= 0 ? first_org : c->st->last_org;
+            /* "the Haqqanis and their Taliban allies": the actor just named */
+            if (i >= 2 && is_w(c, (int)i - 1, "and") && c->mi[i - 2] >= 0 &&
+                c->d->actors[c->m[c->mi[i - 2]].actor].type != ACT_PER)
+                ref = c->m[c->mi[i - 2]].actor;
+            add_mention(c, i, i + 1, ref, 1);
         } else if (strcmp(w, "the") == 0 && i + 1 < c->n && in_list(W(c, i + 1), GROUPNOUN) &&
                    salient_group(c) >= 0 &&
                    !(i + 2 < c->n && (is_w(c, i + 2, "of") || c->d->toks[c->t0 + i + 2].actor >= 0))) {
@@ -226,7 +242,7 @@ static int np_inner(const sctx *c, int i)
     if (w[0] == '-') return 1;                     /* "-based" as its own token */
     if (is_noun(c, i) || P(c, i) == TAG_POS_JJ || P(c, i) == TAG_POS_POS) {
         /* an event noun heads its own phrase: "Iran's support for Hamas" */
-        const extract_lex *e = extract_lex_find(w, LX_NOUN);
+        const extract_lex *e = LX(c, i, LX_NOUN);
         return !e;
     }
     return 0;
@@ -238,6 +254,12 @@ static void governor(const sctx *c, grp *g)
     for (int i = (int)g->a - 1; i >= 0; i--) {
         const char *w = W(c, i);
         if (in_list(w, SUBORD)) return;
+        /* "more than a dozen", "at least 49": quantities, not prepositions */
+        if (strcmp(w, "than") == 0 || (strcmp(w, "at") == 0 && is_w(c, i + 1, "least")) ||
+            strcmp(w, "least") == 0)
+            continue;
+        /* "the village of Elwak", "the city of Kano": the place itself */
+        if (strcmp(w, "of") == 0 && i > 0 && in_list(W(c, i - 1), PLACENOUN)) { i--; continue; }
         if (is_prep(c, i) || strcmp(w, "including") == 0) {
             snprintf(g->gov, sizeof g->gov, "%s", w);
             return;
@@ -316,7 +338,7 @@ static const char *const NEG[] = { "not", "n't", "never", "no", "without", NULL 
 static const char *const HEDGE[] = { "allegedly", "reportedly", "may", "might", "could",
                                      "possibly", "purportedly", "apparently", "suspected",
                                      "likely", "perhaps", "probably", "alleged",
-                                     "presumably", NULL };
+                                     "presumably", "suspect", "would", NULL };
 static const char *const INTENT[] = { "offer", "offered", "offers", "offering", "plan",
                                       "planned", "plans", "planning", "plot", "plotted",
                                       "plotting", "promise", "promised", "promises",
@@ -429,6 +451,7 @@ static int coord_right(const sctx *c, int g, int *out, int max)
         int ok = 0, bad = 0;
         for (uint32_t i = p->b; i < q->a; i++) {
             const char *w = W(c, i);
+            if (c->mi[i] >= 0 && c->m[c->mi[i]].actor == head(c, g)) continue;  /* "(KH)" */
             if (in_list(w, COORD) || strcmp(w, "(") == 0 || strcmp(w, ")") == 0) {
                 if (strcmp(w, "and") == 0 || strcmp(w, ",") == 0 || strcmp(w, "or") == 0 ||
                     strcmp(w, "including") == 0 || strcmp(w, "as") == 0)
@@ -457,13 +480,31 @@ static int subject_of(const sctx *c, int v, int *out, int max, int depth);
 /* A group whose phrase goes on into a common noun ("U.S. naval base",
 ** "Afghan Pashtun warlords", "ISIL senior leader") names a modifier, not the
 ** thing itself. */
+static const char *const MEMBERNOUN[] = {
+    "fighters", "members", "militants", "forces", "troops", "soldiers", "units", "unit", "cell",
+    "cells", "elements", "personnel", "warplanes", "aircraft", "jets", "operatives", "gunmen",
+    "police", "authorities", "officials", "commanders", "leaders", "militia", "militiamen",
+    "government", "regime", "military", "army", "navy", "delegation", "envoys", "diplomats",
+    "agents", "officers", "insurgents", "rebels", "jihadists", "loyalists", "security", NULL
+};
+
+/* "Taliban members", "Iranian officials", "US-led coalition aircraft": the
+** group stands for the actor itself (spec: "Taliban members" -> Taliban). */
+static int stands_for(const sctx *c, int g)
+{
+    uint32_t k = c->g[g].b;
+    while (k < c->n && c->mi[k] < 0 && P(c, k) == TAG_POS_JJ) k++;
+    return k < c->n && c->mi[k] < 0 && in_list(W(c, k), MEMBERNOUN);
+}
+
 static int is_modifier(const sctx *c, int g)
 {
     uint32_t k = c->g[g].b;
+    if (stands_for(c, g)) return 0;
     if (k < c->n && (is_w(c, k, "'s") || is_w(c, k, "’s") || P(c, k) == TAG_POS_POS)) return 1;
     while (k < c->n && (P(c, k) == TAG_POS_JJ || TAG_IS_PROPER(P(c, k))) && c->mi[k] < 0) k++;
     return k < c->n && c->mi[k] < 0 && (P(c, k) == TAG_POS_NN || P(c, k) == TAG_POS_NNS) &&
-           !extract_lex_find(W(c, k), LX_NOUN);
+           !LX(c, k, LX_NOUN);
 }
 
 /* The antecedent of a relative pronoun at r: the noun phrase right before it,
@@ -477,7 +518,7 @@ static int antecedent(const sctx *c, int r, int *out, int max)
     /* "an attack last month that killed X": the attack's actor did it */
     for (int k = r - 1; k >= 0 && k >= r - 4; k--) {
         if (c->mi[k] >= 0 || is_w(c, k, ",")) break;
-        const extract_lex *e = is_noun(c, k) ? extract_lex_find(W(c, k), LX_NOUN) : NULL;
+        const extract_lex *e = is_noun(c, k) ? LX(c, k, LX_NOUN) : NULL;
         if (e && e->pred == PRED_ATTACKS) {
             int rev;
             return noun_subject(c, k, out, max, &rev);
@@ -538,6 +579,26 @@ static int subject_of(const sctx *c, int v, int *out, int max, int depth)
     /* "X offered to provide": the subject of the verb governing "to" */
     if (i >= 0 && i + 1 < v && is_verb(c, i) && is_w(c, i + 1, "to"))
         return subject_of(c, i, out, max, depth + 1);
+    /* "X used missiles to strike", "X crosses borders to target": the subject
+    ** of the verb whose object precedes "to" (but "allowed X to" is X's act) */
+    if (i >= 0 && i + 1 < v && is_w(c, i + 1, "to") && !is_verb(c, i)) {
+        static const char *const OBJCTL[] = { "allow", "allowed", "allows", "help", "helped",
+                                              "helps", "enable", "enabled", "enables", "order",
+                                              "ordered", "orders", "force", "forced", "urge",
+                                              "urged", "ask", "asked", "permit", "permitted",
+                                              "told", "tell", "encouraged", "directed", NULL };
+        int k = i;
+        while (k >= 0 && (c->mi[k] >= 0 || is_noun(c, k) || is_adj(c, k) ||
+                          P(c, k) == TAG_POS_DT || is_w(c, k, ",") || is_w(c, k, "and") ||
+                          P(c, k) == TAG_POS_PRPS || P(c, k) == TAG_POS_POS))
+            k--;
+        if (k >= 0 && k < i && is_verb(c, k) && P(c, k) != TAG_POS_VBG && !in_list(W(c, k), OBJCTL))
+            return subject_of(c, k, out, max, depth + 1);
+    }
+    /* "who we suspect is", "which officials say was": a parenthetical report */
+    if (i >= 1 && is_finite(c, i) && P(c, i - 1) == TAG_POS_PRP && i >= 2 &&
+        in_list(W(c, i - 2), RELPRON))
+        return antecedent(c, i - 2, out, max);
     if (i >= 0 && (in_list(W(c, i), RELPRON) || (is_w(c, i, "that") && P(c, i) == TAG_POS_WDT))) {
         /* "routes through which to supply": the relative is not the subject */
         if (i > 0 && is_prep(c, i - 1)) {
@@ -663,10 +724,14 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
         int g = group_at(c, i);
         if (g < 0) continue;
         const grp *gr = &c->g[g];
+        /* ", the Pentagon said": a speaker, not an object */
+        if (gr->b < c->n && LX(c, (int)gr->b, LX_SPEECH) && is_verb(c, (int)gr->b)) { end = i; break; }
         int rk = (int)gr->b;
         while (rk < (int)c->n && P(c, rk) == TAG_POS_JJ) rk++;
+        /* "an ISIL senior leader known as X": the leader, not ISIL, is the object
+        ** ("senior Iranian officials" stand for Iran, see stands_for) */
         int role_mod = !gr->gov[0] && rk < (int)c->n && c->mi[rk] < 0 &&
-                       extract_lex_find(W(c, rk), LX_ROLE) != NULL;
+                       LX(c, rk, LX_ROLE) != NULL && !stands_for(c, g);
         if (!role_mod && prep_ok(preps, gr->gov, noun)) {
             if (!all) {
                 if (stop) *stop = end;
@@ -757,7 +822,7 @@ static int pass_groups(sctx *c)
             for (uint32_t i = m->b; i < next->a; i++) {
                 if (is_w(c, i, "'s") || is_w(c, i, "’s") || is_w(c, i, "'") || is_w(c, i, "’"))
                     poss = 1;
-                const extract_lex *e = extract_lex_find(W(c, i), LX_ROLE);
+                const extract_lex *e = LX(c, i, LX_ROLE);
                 if (e) role = e;
             }
             const char *rest = compound_suffix(c, m);
@@ -790,31 +855,48 @@ static int pass_groups(sctx *c)
     return rc;
 }
 
+/* The document's actor written s[0,n) (its name or one of its aliases), -1 if
+** none: for names inside words the linker keeps whole ("pro-Iran"). */
+static int actor_by_form(const dots_doc *d, const char *s, size_t n)
+{
+    for (size_t a = 0; a < d->nactors; a++) {
+        const doc_actor *x = &d->actors[a];
+        if (x->name && strlen(x->name) == n && !strncasecmp(x->name, s, n)) return (int)a;
+        for (size_t k = 0; k < x->naliases; k++)
+            if (x->aliases[k] && strlen(x->aliases[k]) == n && !strncasecmp(x->aliases[k], s, n))
+                return (int)a;
+    }
+    return -1;
+}
+
 /* "pro-Iran media", "Al-Mayadeen, which is pro-Iran": the holder supports X;
 ** "anti-Taliban militia" opposes it. */
 static int pass_stance(sctx *c)
 {
     int rc = DOTS_OK;
-    for (int k = 0; k < c->nm && rc == DOTS_OK; k++) {
-        const men *m = &c->m[k];
-        const char *w = W(c, m->a);
-        int pred = !strncmp(w, "pro-", 4) ? PRED_SUPPORTS :
-                   !strncmp(w, "anti-", 5) ? PRED_OPPOSES : -1;
-        if (pred < 0 && m->a > 0 && (is_w(c, m->a - 1, "pro-") || is_w(c, m->a - 1, "pro")))
-            pred = PRED_SUPPORTS;
+    for (int t = 0; t < (int)c->n && rc == DOTS_OK; t++) {
+        const char *w = W(c, t);
+        int pred = !strncmp(w, "pro-", 4) ? PRED_SUPPORTS : !strncmp(w, "anti-", 5) ? PRED_OPPOSES : -1;
         if (pred < 0) continue;
-        const grp *g = &c->g[m->group];
+        const doc_token *tk = &c->d->toks[c->t0 + t];
+        size_t skip = pred == PRED_SUPPORTS ? 4 : 5;
+        int target = c->mi[t] >= 0 ? c->m[c->mi[t]].actor :
+                     actor_by_form(c->d, c->d->text + tk->start + skip, tk->end - tk->start - skip);
+        if (target < 0) continue;
         int holder[4], nh = 0;
-        if (c->m[g->last].actor != m->actor) { holder[0] = m->group; nh = 1; }
-        else {
-            int i = (int)m->a - 1;
-            while (i >= 0 && (P(c, i) == TAG_POS_RB || is_w(c, i, "pro-"))) i--;
+        int k = t + 1;
+        while (k < (int)c->n && c->mi[k] < 0 && (is_noun(c, k) || P(c, k) == TAG_POS_JJ)) k++;
+        if (k < (int)c->n && c->mi[k] >= 0 && c->m[c->mi[k]].actor != target) {
+            holder[0] = group_at(c, k);            /* "pro-Iran Al-Mayadeen" */
+            nh = 1;
+        } else {
+            int i = t - 1;
+            while (i >= 0 && P(c, i) == TAG_POS_RB) i--;
             if (i >= 0 && in_list(W(c, i), BE)) nh = subject_of(c, i + 1, holder, 4, 0);
         }
         for (int a = 0; a < nh && rc == DOTS_OK; a++) {
             int h = head(c, holder[a]);
-            if (h == m->actor) continue;
-            rc = add(c, h, pred, m->actor, (int)m->a, 0.6f, "stance", 0);
+            if (h != target) rc = add(c, h, pred, target, t, 0.6f, "stance", 0);
         }
     }
     return rc;
@@ -853,6 +935,23 @@ static int pass_including(sctx *c)
     return rc;
 }
 
+/* "the Houthis in Yemen", "Hamas inside Gaza": an organisation in a place. */
+static int pass_org_in_place(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int g = 0; g + 1 < c->ng && rc == DOTS_OK; g++) {
+        if (gtype(c, g) != ACT_ORG || is_modifier(c, g)) continue;
+        uint32_t i = c->g[g].b;
+        if (i >= c->n || !(is_w(c, i, "in") || is_w(c, i, "inside"))) continue;
+        i++;
+        while (i < c->n && P(c, i) == TAG_POS_DT) i++;
+        int p = i < c->n ? group_at(c, i) : -1;
+        if (p < 0 || !is_place(c, head(c, p)) || is_modifier(c, p)) continue;
+        rc = add(c, head(c, g), PRED_LOCATED_IN, head(c, p), (int)c->g[g].b, 0.5f, "org-in-place", 0);
+    }
+    return rc;
+}
+
 /* Role nouns outside a group: "X, the leader of Y", "X, a key Y leader",
 ** "X (the Taliban's chief spokesman)", "X has served as Y's finance leader". */
 static int pass_roles(sctx *c)
@@ -860,7 +959,7 @@ static int pass_roles(sctx *c)
     int rc = DOTS_OK;
     for (int t = 0; t < (int)c->n && rc == DOTS_OK; t++) {
         if (!is_noun(c, t) || c->mi[t] >= 0) continue;
-        const extract_lex *e = extract_lex_find(W(c, t), LX_ROLE);
+        const extract_lex *e = LX(c, t, LX_ROLE);
         if (!e) continue;
         /* the organisation: "of/in/within Y" after, or Y before in the same phrase */
         int org = -1;
@@ -878,6 +977,13 @@ static int pass_roles(sctx *c)
                 !(c->m[c->g[g].last].pron && !is_w(c, (int)c->m[c->g[g].last].a, "its") &&
                   !is_w(c, (int)c->m[c->g[g].last].a, "the")))
                 org = head(c, g);
+            /* "Director of the Office of Foreign Assets Control Andrea M. Gacki" */
+            if (org >= 0 && c->g[g].b < c->n && group_at(c, c->g[g].b) > g &&
+                gtype(c, group_at(c, c->g[g].b)) == ACT_PER) {
+                rc = add(c, head(c, group_at(c, c->g[g].b)), e->pred, org, t, e->prec,
+                         "role-title", 0);
+                continue;
+            }
         }
         if (org < 0) {
             int j = t - 1;
@@ -954,9 +1060,10 @@ static int pass_roles(sctx *c)
 static int thing_preds(sctx *c, int from, int to, int *preds, int max)
 {
     int n = 0;
+    if (to > (int)c->n) to = (int)c->n;
     for (int i = from; i < to && n < max; i++) {
         if (c->mi[i] >= 0) continue;
-        const extract_lex *e = extract_lex_find(W(c, i), LX_THING);
+        const extract_lex *e = LX(c, i, LX_THING);
         if (!e) continue;
         /* "financial support": the adjective decides */
         if (e->pred == PRED_SUPPORTS && n > 0 && preds[n - 1] == PRED_FUNDS &&
@@ -1075,7 +1182,9 @@ static int place_targets(const sctx *c, int v, int *out, int max)
             if (!is_place(c, head(c, g))) break;     /* a named target after all */
             continue;
         }
-        if (!strcmp(c->g[g].gov, "in") || !strcmp(c->g[g].gov, "at")) out[n++] = g;
+        if (!strcmp(c->g[g].gov, "in") || !strcmp(c->g[g].gov, "at") ||
+            !strcmp(c->g[g].gov, "inside"))
+            out[n++] = g;
     }
     return n;
 }
@@ -1086,7 +1195,7 @@ static int pass_verbs(sctx *c)
     int rc = DOTS_OK;
     for (int v = 0; v < (int)c->n && rc == DOTS_OK; v++) {
         if (!is_verb(c, v) || c->mi[v] >= 0) continue;
-        const extract_lex *e = extract_lex_find(W(c, v), LX_VERB);
+        const extract_lex *e = LX(c, v, LX_VERB);
         if (!e) continue;
         int pred = e->pred;
         const char *rule = "verb";
@@ -1106,7 +1215,8 @@ static int pass_verbs(sctx *c)
             reduced = 0;
         /* a participle straight before its object is a past tense the tagger missed */
         if (reduced && v + 1 < (int)c->n && !is_prep(c, v + 1) && !is_w(c, v + 1, ",") &&
-            (P(c, v + 1) == TAG_POS_DT || c->mi[v + 1] >= 0 || TAG_IS_PROPER(P(c, v + 1))) &&
+            (P(c, v + 1) == TAG_POS_DT || c->mi[v + 1] >= 0 || TAG_IS_PROPER(P(c, v + 1)) ||
+             P(c, v + 1) == TAG_POS_CD || P(c, v + 1) == TAG_POS_PRPS) &&
             !(v > 0 && c->mi[v - 1] >= 0 && P(c, v - 1) == TAG_POS_JJ))
             reduced = 0;
         if (passive || reduced) {
@@ -1294,7 +1404,7 @@ static int noun_subject(const sctx *c, int t, int *subj, int max, int *reverse)
         for (int k = j; k >= 0; k--) {
             if (is_boundary(c, k) || is_w(c, k, ",")) break;
             if (is_verb(c, k)) {
-                const extract_lex *ve = extract_lex_find(W(c, k), LX_VERB);
+                const extract_lex *ve = LX(c, k, LX_VERB);
                 if (ve && (ve->flags & LF_REVERSE)) *reverse = 1;
                 ns = subject_of(c, k, subj, max, 0);
                 break;
@@ -1312,7 +1422,7 @@ static int pass_nouns(sctx *c)
     c->force_pol = -1;
     for (int t = 0; t < (int)c->n && rc == DOTS_OK; t++) {
         if (!is_noun(c, t) || c->mi[t] >= 0) continue;
-        const extract_lex *e = extract_lex_find(W(c, t), LX_NOUN);
+        const extract_lex *e = LX(c, t, LX_NOUN);
         if (!e) continue;
         int pred = e->pred;
         if (e->flags & LF_THING) {
@@ -1326,7 +1436,7 @@ static int pass_nouns(sctx *c)
         int obj[8], no = objects_of(c, t, e->preps, 1, obj, 8, &stop);
         (void)reverse;
         if (pred == PRED_ATTACKS && no > 0 && is_place(c, head(c, obj[0])) &&
-            !strcmp(c->g[obj[0]].gov, "in"))
+            (!strcmp(c->g[obj[0]].gov, "in") || !strcmp(c->g[obj[0]].gov, "inside")))
             no = place_targets(c, t, obj, 8);
         if (no == 0) {
             /* "the Houthis have relied on support from the IRGC-QF", "received
@@ -1438,7 +1548,7 @@ static void pass_attribution(sctx *c, int *deny_src)
     for (int v = 0; v < (int)c->n; v++) {
         if (c->mi[v] >= 0) continue;
         if (!is_verb(c, v) && !(P(c, v) == TAG_POS_NN && 0)) continue;
-        const extract_lex *e = extract_lex_find(W(c, v), LX_SPEECH);
+        const extract_lex *e = LX(c, v, LX_SPEECH);
         if (!e) continue;
         int pol = (e->flags & LF_DENY) ? POL_DENIED :
                   (e->flags & LF_HEDGE_SPEECH) ? POL_HEDGED : POL_ASSERTED;
@@ -1567,7 +1677,8 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
         else c.comment = -1;
     }
     char *p = scratch;
-    c.w = (char (*)[MAXW])p; p += (size_t)c.n * MAXW;
+    c.w = (char (*)[MAXW])p; p += (size_t)c.n * MAXW;             /* 8-aligned: MAXW is */
+    c.lx = (const extract_lex *(*)[6])p; p += (size_t)c.n * sizeof *c.lx;
     c.mi = (int *)p; p += (size_t)c.n * sizeof(int);
     c.src = (int *)p; p += (size_t)c.n * sizeof(int);
     c.m = (men *)p; p += (size_t)(c.n + 1) * sizeof(men);
@@ -1576,6 +1687,8 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     for (uint32_t i = 0; i < c.n; i++) {
         const doc_token *t = &d->toks[c.t0 + i];
         lower_copy(c.w[i], d->text + t->start, t->end - t->start);
+        if (isalpha((unsigned char)c.w[i][0])) extract_lex_find_all(c.w[i], c.lx[i]);
+        else memset(c.lx[i], 0, sizeof c.lx[i]);
         c.mi[i] = -1;
         c.src[i] = -1;
         c.pol[i] = POL_ASSERTED;
@@ -1609,6 +1722,7 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     int deny_src;
     pass_attribution(&c, &deny_src);
     if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_including(&c)) ||
+        (rc = pass_org_in_place(&c)) ||
         (rc = pass_roles(&c)) || (rc = pass_verbs(&c)) ||
         (rc = pass_nouns(&c)))
         return rc;
@@ -1673,7 +1787,7 @@ int extract_doc(dots_doc *d)
     d->nclaims = 0;
     for (size_t i = 0; i < d->nsents; i++)
         if (d->sents[i].count > maxn) maxn = d->sents[i].count;
-    size_t per = MAXW + 2 * sizeof(int) + sizeof(men) + sizeof(grp) + 1;
+    size_t per = MAXW + 2 * sizeof(int) + sizeof(men) + sizeof(grp) + 6 * sizeof(void *) + 1;
     void *scratch = malloc((maxn + 2) * per + 64);
     if (!scratch) { free(st.seen); return DOTS_ENOMEM; }
     int seg = -2;

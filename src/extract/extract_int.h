@@ -58,5 +58,7 @@ typedef struct extract_lex {
 /* Look a lower-cased word up, trying its inflections (supported -> support,
 ** shipments -> shipment, planned -> plan). kind 0 matches any kind. */
 const extract_lex *extract_lex_find(const char *word, int kind);
+/* All kinds at once: out[LX_VERB..LX_SPEECH] (out[0] unused), NULL where none. */
+void extract_lex_find_all(const char *word, const extract_lex *out[6]);
 
 #endif

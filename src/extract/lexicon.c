@@ -321,37 +321,39 @@ static int cmp_lex(const void *a, const void *b)
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static void sort_lex(void) { qsort(LEX, sizeof LEX / sizeof LEX[0], sizeof LEX[0], cmp_lex); }
 
-static const extract_lex *find_exact(const char *w, int kind)
-{
-    size_t lo = 0, hi = sizeof LEX / sizeof LEX[0];
-    while (lo < hi) {                       /* first entry with this lemma */
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(LEX[mid].lemma, w) < 0) lo = mid + 1;
-        else hi = mid;
-    }
-    for (size_t i = lo; i < sizeof LEX / sizeof LEX[0] && strcmp(LEX[i].lemma, w) == 0; i++)
-        if (!kind || LEX[i].kind == kind) return &LEX[i];
-    return NULL;
-}
-
 static int is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
-const extract_lex *extract_lex_find(const char *w, int kind)
+/* Fill out[kind] for every kind the candidate lemma has that is still empty. */
+static void take(const char *lemma, const extract_lex **out, int *left)
+{
+    size_t lo = 0, hi = sizeof LEX / sizeof LEX[0];
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(LEX[mid].lemma, lemma) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (size_t i = lo; i < sizeof LEX / sizeof LEX[0] && strcmp(LEX[i].lemma, lemma) == 0; i++)
+        if (!out[LEX[i].kind]) { out[LEX[i].kind] = &LEX[i]; (*left)--; }
+}
+
+void extract_lex_find_all(const char *w, const extract_lex *out[6])
 {
     char cand[64];
     size_t n = strlen(w);
-    const extract_lex *e;
+    int left = 5;
 
     pthread_once(&once, sort_lex);
-    if (n == 0 || n >= sizeof cand - 2) return NULL;
-    if ((e = find_exact(w, kind))) return e;
-    for (size_t i = 0; i < sizeof IRREGULAR / sizeof IRREGULAR[0]; i++)
-        if (strcmp(w, IRREGULAR[i][0]) == 0 && (e = find_exact(IRREGULAR[i][1], kind))) return e;
+    for (int k = 0; k < 6; k++) out[k] = NULL;
+    if (n == 0 || n >= sizeof cand - 2) return;
+    take(w, out, &left);
+    for (size_t i = 0; i < sizeof IRREGULAR / sizeof IRREGULAR[0] && left; i++)
+        if (w[0] == IRREGULAR[i][0][0] && strcmp(w, IRREGULAR[i][0]) == 0)
+            take(IRREGULAR[i][1], out, &left);
 #define TRY(stem_len, suffix)                                                 \
     do {                                                                      \
         memcpy(cand, w, (stem_len));                                          \
         strcpy(cand + (stem_len), (suffix));                                  \
-        if ((e = find_exact(cand, kind))) return e;                           \
+        if (left) take(cand, out, &left);                                     \
     } while (0)
     if (n > 3 && strcmp(w + n - 3, "ies") == 0) TRY(n - 3, "y");
     if (n > 3 && strcmp(w + n - 3, "ied") == 0) TRY(n - 3, "y");
@@ -368,5 +370,14 @@ const extract_lex *extract_lex_find(const char *w, int kind)
         if (w[n - 4] == w[n - 5] && !is_vowel(w[n - 4])) TRY(n - 4, "");  /* shipping */
     }
 #undef TRY
+}
+
+const extract_lex *extract_lex_find(const char *w, int kind)
+{
+    const extract_lex *all[6];
+    extract_lex_find_all(w, all);
+    if (kind) return kind >= 1 && kind <= 5 ? all[kind] : NULL;
+    for (int k = 1; k <= 5; k++)
+        if (all[k]) return all[k];
     return NULL;
 }

@@ -278,7 +278,8 @@ static int grouped(store *s, int64_t id, int out_dir, int limit, json_t **res)
     *res = NULL;
     if (!all || !groups) goto out;
     buf_printf(&sql, "SELECT " GRAPH_CLAIM_COLS " FROM " GRAPH_CLAIM_FROM " WHERE c.%s = ? "
-               "AND c.status <> 'rejected' ORDER BY c.predicate, c.time DESC, c.id LIMIT ?",
+               "AND c.status <> 'rejected' "
+               "ORDER BY c.predicate, c.time IS NULL, c.time DESC, c.id LIMIT ?",
                out_dir ? "subject" : "object");
     add_int(&p, id);
     add_int(&p, limit);
@@ -321,6 +322,63 @@ static int count1(store *s, const char *sql, int64_t id, int64_t *n)
     return rc < 0 ? rc : DOTS_OK;
 }
 
+/* Sanctions entries for actor id: listed names or aliases that fold exactly
+** like one of its aliases ("match": "exact"), then screening hits of its
+** aliases against the stored lists ("match": "screen", with the score).
+** Only people and organisations are screened: lists name those, and a
+** country's short name scores high against unrelated listed words. */
+static int sanctions(store *s, int64_t id, const char *type, json_t *aliases, json_t *lists)
+{
+    store_stmt *st;
+    const actor_lists *l = NULL;
+    int rc;
+
+    if ((rc = store_cached(s, "SELECT DISTINCT e.list, e.entry_id, e.name, e.type, e.programs, "
+                              "e.remarks, e.countries, la.alias FROM aliases l "
+                              "JOIN list_aliases la ON la.fold = l.fold "
+                              "JOIN list_entries e ON e.id = la.entry "
+                              "WHERE l.actor_id = ? ORDER BY e.list, e.entry_id", &st)))
+        return rc;
+    store_bind_int(st, 1, id);
+    while ((rc = store_step(st)) == 1)
+        json_array_append_new(lists, json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:f}",
+            "list", store_col_text(st, 0), "entry_id", store_col_text(st, 1),
+            "name", store_col_text(st, 2), "type", graph_str(store_col_text(st, 3)),
+            "programs", graph_str(store_col_text(st, 4)),
+            "remarks", graph_str(store_col_text(st, 5)),
+            "countries", graph_str(store_col_text(st, 6)),
+            "matched_alias", store_col_text(st, 7), "match", "exact", "score", 1.0));
+    store_reset(st);
+    if (rc < 0) return rc;
+    if (strcmp(type, "PER") != 0 && strcmp(type, "ORG") != 0) return DOTS_OK;
+    if ((rc = store_lists(s, &l)) || !l) return rc;
+    size_t i;
+    json_t *a;
+    json_array_foreach(aliases, i, a) {
+        actor_hit hits[8];
+        if (i == 16) break;
+        size_t n = actor_lists_screen(l, json_string_value(a), hits, 8);
+        for (size_t k = 0; k < n; k++) {
+            const actor_list_entry *e = actor_lists_get(l, hits[k].entry);
+            size_t j;
+            json_t *x;
+            int dup = 0;
+            json_array_foreach(lists, j, x)
+                if (strcmp(json_string_value(json_object_get(x, "list")), e->list) == 0 &&
+                    strcmp(json_string_value(json_object_get(x, "entry_id")), e->entry_id) == 0)
+                    dup = 1;
+            if (dup) continue;
+            json_array_append_new(lists, json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s, s:s, s:f}",
+                "list", e->list, "entry_id", e->entry_id, "name", e->name,
+                "type", graph_str(e->type), "programs", graph_str(e->programs),
+                "remarks", graph_str(e->remarks), "countries", graph_str(e->countries),
+                "matched_alias", hits[k].alias ? hits[k].alias : e->name, "match", "screen",
+                "score", hits[k].score));
+        }
+    }
+    return DOTS_OK;
+}
+
 int graph_actor(store *s, const char *actor, json_t **out)
 {
     int64_t id, n;
@@ -339,24 +397,8 @@ int graph_actor(store *s, const char *actor, json_t **out)
     while ((rc = store_step(st)) == 1) json_array_append_new(aliases, json_string(store_col_text(st, 0)));
     store_reset(st);
     if (rc < 0) goto fail;
-    /* Sanctions: a listed name or alias that folds exactly like one of ours. */
-    if ((rc = store_cached(s, "SELECT DISTINCT e.list, e.entry_id, e.name, e.type, e.programs, "
-                              "e.remarks, e.countries, la.alias FROM aliases l "
-                              "JOIN list_aliases la ON la.fold = l.fold "
-                              "JOIN list_entries e ON e.id = la.entry "
-                              "WHERE l.actor_id = ? ORDER BY e.list, e.entry_id", &st)))
+    if ((rc = sanctions(s, id, json_string_value(json_object_get(ref, "type")), aliases, lists)))
         goto fail;
-    store_bind_int(st, 1, id);
-    while ((rc = store_step(st)) == 1)
-        json_array_append_new(lists, json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:s}",
-            "list", store_col_text(st, 0), "entry_id", store_col_text(st, 1),
-            "name", store_col_text(st, 2), "type", graph_str(store_col_text(st, 3)),
-            "programs", graph_str(store_col_text(st, 4)),
-            "remarks", graph_str(store_col_text(st, 5)),
-            "countries", graph_str(store_col_text(st, 6)),
-            "matched_alias", store_col_text(st, 7)));
-    store_reset(st);
-    if (rc < 0) goto fail;
     static const char *const cq[][2] = {
         { "mentions", "SELECT count(*) FROM mentions WHERE actor_id = ?" },
         { "documents", "SELECT count(DISTINCT doc_id) FROM mentions WHERE actor_id = ?" },
@@ -411,7 +453,7 @@ int graph_claims(store *s, const char *actor, const graph_filter *f, int limit, 
         if (err[0]) snprintf(s->err, sizeof s->err, "%s", err);
         goto fail;
     }
-    buf_puts(&sql, " ORDER BY c.time DESC, c.id LIMIT ?");
+    buf_puts(&sql, " ORDER BY c.time IS NULL, c.time DESC, c.id LIMIT ?");
     add_int(&p, limit);
     if ((rc = graph_claims_run(s, sql.s, &p, arr))) goto fail;
     *out = json_pack("{s:o, s:o}", "actor", ref ? ref : json_null(), "claims", arr);

@@ -136,10 +136,13 @@ int store_actor_merge(store *s, const char *into, const char *from)
         "WHERE actor_id = ? ON CONFLICT (actor_id, fold) DO NOTHING",
         "INSERT INTO aliases (actor_id, fold, alias) SELECT ?, fold, name FROM actors "
         "WHERE id = ? ON CONFLICT (actor_id, fold) DO NOTHING",
+        "INSERT INTO name_keys (skel, actor_id) SELECT skel, ? FROM name_keys "
+        "WHERE actor_id = ? ON CONFLICT (skel, actor_id) DO NOTHING",
     };
     for (size_t i = 0; i < sizeof moves / sizeof *moves; i++)
         if ((rc = run2(s, moves[i], a, b))) goto fail;
     if ((rc = run2(s, "DELETE FROM aliases WHERE actor_id = ?", b, -1)) ||
+        (rc = run2(s, "DELETE FROM name_keys WHERE actor_id = ?", b, -1)) ||
         (rc = run2(s, "DELETE FROM actors WHERE id = ?", b, -1)))
         goto fail;
     /* Decisions aimed at the old actor now aim at the merged one. */
@@ -219,6 +222,7 @@ int store_actor_split(store *s, const char *actor, const char *alias)
         rc = DOTS_ESTORE;
         goto fail;
     }
+    if ((rc = store_name_keys_add(s, n, type, f.s))) goto fail;
     if ((rc = store_cached(s, "UPDATE aliases SET actor_id = ? WHERE actor_id = ? AND fold = ?",
                            &st)))
         goto fail;

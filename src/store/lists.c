@@ -85,12 +85,36 @@ int store_put_lists(store *s, const actor_lists *l)
             if ((rc = put_alias(s, id, e->aliases[k], &f))) goto fail;
     }
     rc = store_commit(s);
+    actor_lists_free(s->lists);          /* the cache is stale now */
+    s->lists = NULL;
+    s->lists_loaded = 0;
     goto out;
 fail:
     store_rollback(s);
 out:
     buf_fini(&f);
     return rc;
+}
+
+int store_lists(store *s, const actor_lists **out)
+{
+    int64_t n = 0;
+    int rc;
+    *out = NULL;
+    if (!s->lists_loaded) {
+        if ((rc = store_count(s, "list_entries", &n))) return rc;
+        if (n) {
+            if (!(s->lists = actor_lists_new())) return DOTS_ENOMEM;
+            if ((rc = store_get_lists(s, s->lists))) {
+                actor_lists_free(s->lists);
+                s->lists = NULL;
+                return rc;
+            }
+        }
+        s->lists_loaded = 1;
+    }
+    *out = s->lists;
+    return DOTS_OK;
 }
 
 int store_get_lists(store *s, actor_lists *l)

@@ -1,5 +1,7 @@
 -- src/store/schema.sql -- the dots network, one schema for SQLite and PostgreSQL.
--- Embedded into the binary at build time (cmake/store.cmake). Two tokens are
+-- Embedded into the binary at build time (cmake/store.cmake). It creates the
+-- newest layout (schema version 2, STORE_SCHEMA_VERSION in store.c); older
+-- databases are brought up to date by the migrations listed in store.c. Two tokens are
 -- replaced per backend: @ID@ (an auto-numbered 64-bit primary key) and @REAL@.
 -- Full-text search differs and is created in code (FTS5 table / tsvector).
 -- Sizes that shaped it: ~20 claims and ~30 mentions per document, 10^5-10^6
@@ -43,6 +45,14 @@ CREATE TABLE IF NOT EXISTS aliases (
     PRIMARY KEY (actor_id, fold)
 );
 CREATE INDEX IF NOT EXISTS aliases_fold ON aliases (fold, actor_id);
+
+-- Word skeletons of the aliases of people and organisations, to find the
+-- few stored actors a new name may match by similarity (names.c). Version 2.
+CREATE TABLE IF NOT EXISTS name_keys (
+    skel TEXT NOT NULL, actor_id BIGINT NOT NULL,
+    PRIMARY KEY (skel, actor_id)
+);
+CREATE INDEX IF NOT EXISTS name_keys_actor ON name_keys (actor_id);
 
 CREATE TABLE IF NOT EXISTS mentions (
     doc_id BIGINT NOT NULL, actor_id BIGINT NOT NULL,

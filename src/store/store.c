@@ -18,13 +18,21 @@
 #include <time.h>
 #include <utf8proc.h>
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 
 /* Migrations from version v-1 to v; schema.sql always creates the newest
 ** layout, so a fresh database runs none of them. Append, never edit. */
-static const struct { int version; const char *sql; } migrations[] = {
-    { 1, NULL },                     /* the first layout: schema.sql itself */
+static const struct {
+    int version;
+    const char *sql;
+    int (*fill)(store *s);           /* data the new layout needs, computed in C */
+} migrations[] = {
+    { 1, NULL, NULL },               /* the first layout */
+    { 2, "CREATE TABLE IF NOT EXISTS name_keys (skel TEXT NOT NULL, actor_id BIGINT NOT NULL, "
+         "PRIMARY KEY (skel, actor_id));"
+         "CREATE INDEX IF NOT EXISTS name_keys_actor ON name_keys (actor_id);",
+      store_name_keys_backfill },
 };
 
 /* ---- Errors and statements ---------------------------------------------- */
@@ -217,10 +225,11 @@ static int migrate(store *s)
         if ((rc = substitute(s->ops, &s->t1))) goto fail;
         if ((rc = store_exec(s, s->t1.s)) || (rc = store_exec(s, s->ops->fts_schema))) goto fail;
     } else {
-        for (size_t i = 0; i < sizeof migrations / sizeof *migrations; i++)
-            if (migrations[i].version > v && migrations[i].sql &&
-                (rc = store_exec(s, migrations[i].sql)))
-                goto fail;
+        for (size_t i = 0; i < sizeof migrations / sizeof *migrations; i++) {
+            if (migrations[i].version <= v) continue;
+            if (migrations[i].sql && (rc = store_exec(s, migrations[i].sql))) goto fail;
+            if (migrations[i].fill && (rc = migrations[i].fill(s))) goto fail;
+        }
     }
     if (v < STORE_SCHEMA_VERSION) {
         char sql[96];
@@ -264,6 +273,7 @@ void store_close(store *s)
     if (!s) return;
     for (int i = 0; i < s->ncache; i++) s->ops->finalize(s->cache[i].st.st);
     s->ops->close(s->h);
+    actor_lists_free(s->lists);
     buf_fini(&s->t1);
     buf_fini(&s->t2);
     free(s);
@@ -281,6 +291,8 @@ int store_count(store *s, const char *table, int64_t *n)
         { "list_entries", "SELECT count(*) FROM list_entries" },
         { "reviews", "SELECT count(*) FROM reviews" },
         { "actor_decisions", "SELECT count(*) FROM actor_decisions" },
+        { "name_keys", "SELECT count(*) FROM name_keys" },
+        { "schema_version", "SELECT max(version) FROM schema_version" },
     };
     *n = 0;
     for (size_t i = 0; i < sizeof sqls / sizeof *sqls; i++)
@@ -332,6 +344,7 @@ static void doc_key(store *s, const doc_actor *a, buf *key)
 
 static int follow_merges(store *s, buf *key)
 {
+    if (!s->decisions) return DOTS_OK;
     for (int hop = 0; hop < 16; hop++) {
         int rc = store_q_text(s, "SELECT target FROM actor_decisions WHERE kind = 'merge' AND akey = ?",
                         &s->t2, key->s, NULL);
@@ -346,6 +359,7 @@ static int follow_merges(store *s, buf *key)
 /* 1 when fold f is split off actor akey. */
 static int is_split(store *s, const char *akey, const char *f)
 {
+    if (!s->decisions) return 0;
     return store_q_int(s, "SELECT 1 FROM actor_decisions WHERE kind = 'split' AND akey = ? "
                     "AND target = ?", NULL, akey, f);
 }
@@ -358,6 +372,7 @@ static int apply_split(store *s, const doc_actor *a, buf *key)
     int rc, all = 1;
     char *first = NULL;
 
+    if (!s->decisions) return DOTS_OK;
     if ((rc = store_q_int(s, "SELECT 1 FROM actor_decisions WHERE kind = 'split' AND akey = ?",
                     NULL, key->s, NULL)) <= 0)
         return rc;
@@ -408,6 +423,9 @@ static int put_actor(store *s, const doc_actor *a, buf *key, int64_t *id)
             store_reset(st);
             if (rc < 0) goto done;
             if (n == 1) { buf_reset(key); buf_puts(key, s->t1.s); }
+            else if (n == 0 &&
+                     (rc = store_similar_actor(s, a->name, doc_actor_type_name(a->type), key)) < 0)
+                goto done;
         }
     }
     if ((rc = apply_split(s, a, key)) || (rc = follow_merges(s, key))) goto done;
@@ -444,6 +462,7 @@ static int put_actor(store *s, const doc_actor *a, buf *key, int64_t *id)
         rc = store_step(st);
         store_reset(st);
         if (rc < 0) goto done;
+        if ((rc = store_name_keys_add(s, *id, doc_actor_type_name(a->type), f.s))) goto done;
     }
     rc = DOTS_OK;
 done:
@@ -654,10 +673,29 @@ static void content_hash(const dots_doc *d, char out[17])
     snprintf(out, 17, "%016llx", (unsigned long long)base_hash64(p, n));
 }
 
+int store_doc_known(store *s, const dots_doc *d, int64_t *doc_id)
+{
+    char hash[17];
+    store_stmt *st;
+    int rc;
+
+    *doc_id = 0;
+    if (!d->name) return 0;
+    content_hash(d, hash);
+    if ((rc = store_cached(s, "SELECT id FROM documents WHERE name = ? AND hash = ?", &st)))
+        return rc;
+    store_bind_text(st, 1, d->name);
+    store_bind_text(st, 2, hash);
+    rc = store_step(st);
+    if (rc == 1) *doc_id = store_col_int(st, 0);
+    store_reset(st);
+    return rc;
+}
+
 int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
 {
     char hash[17];
-    int64_t *ids = NULL, old = 0;
+    int64_t *ids = NULL, old = 0, n = 0;
     char **keys = NULL;
     buf key, ckey, sent;
     int rc;
@@ -695,6 +733,10 @@ int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped)
         }
         if ((rc = delete_children(s, old))) goto fail;
     }
+    /* Most databases have no analyst decisions: then skip their look-ups. */
+    if ((rc = store_q_int(s, "SELECT count(*) FROM actor_decisions", &n, NULL, NULL)) < 0)
+        goto fail;
+    s->decisions = n > 0;
     if ((rc = put_doc_row(s, d, hash, old, doc_id))) goto fail;
     if ((rc = put_segments(s, d, *doc_id))) goto fail;
     rc = DOTS_ENOMEM;

@@ -24,10 +24,18 @@ const char *store_errmsg(const store *s);
 ** survive. *doc_id gets the document's id. */
 int store_put_doc(store *s, const dots_doc *d, int64_t *doc_id, int *skipped);
 
+/* 1 when a document of this name and content is stored already (*doc_id set),
+** 0 when not, <0 on error: lets ingest skip the pipeline for it. */
+int store_doc_known(store *s, const dots_doc *d, int64_t *doc_id);
+
 /* Replace the stored sanctions entries of the lists present in l. */
 int store_put_lists(store *s, const actor_lists *l);
 /* Read all stored list entries into l. */
 int store_get_lists(store *s, actor_lists *l);
+/* The stored entries, read once per handle and kept (for screening in
+** `show`); *out is NULL when no list is stored. Borrowed until the handle
+** closes or store_put_lists. */
+int store_lists(store *s, const actor_lists **out);
 
 /* An actor by numeric id, key ("iran", "kb:iran", "doc:ahmad shah"), name or
 ** alias (folded; where an alias names several actors, a KB actor first, then

@@ -50,6 +50,9 @@ struct store {
     int ncache;
     struct { const char *sql; store_stmt st; } cache[STORE_NCACHE];
     buf t1, t2;                      /* scratch for folding and keys */
+    int decisions;                   /* the analyst has decided something (per put_doc) */
+    actor_lists *lists;              /* store_lists' cache; NULL until asked */
+    int lists_loaded;
 };
 
 /* Copy the backend's message, prefixed by what, into s->err; DOTS_ESTORE. */
@@ -58,6 +61,15 @@ int store_fail(store *s, const char *what);
 ** gets column 0 of the first row. Return 1 found, 0 not, <0 error. */
 int store_q_int(store *s, const char *sql, int64_t *out, const char *a, const char *b);
 int store_q_text(store *s, const char *sql, buf *out, const char *a, const char *b);
+
+/* names.c: similarity candidates. Index the words of folded alias fold of a
+** person or organisation (other types are ignored). */
+int store_name_keys_add(store *s, int64_t actor_id, const char *type, const char *fold);
+/* Index every stored alias (migration to schema version 2). */
+int store_name_keys_backfill(store *s);
+/* 1 and key set to the akey of the one stored actor of this type whose
+** alias matches name by actor_name_similarity; 0 when none (or several). */
+int store_similar_actor(store *s, const char *name, const char *type, buf *key);
 extern const store_ops store_pg_ops;
 
 #endif

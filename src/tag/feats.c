@@ -150,8 +150,7 @@ static void mark_gazetteer(const tag_lex *lex, const char *const *w, size_t n, t
     }
 }
 
-void tag_words_info(const tag_lex *lex, const char *const *w, const size_t *wl, size_t n,
-                    tag_wi *wi)
+void tag_words_hash(const char *const *w, const size_t *wl, size_t n, tag_wi *wi)
 {
     char low[TAG_MAX_WORD], shp[16];
     for (size_t i = 0; i < n; i++) {
@@ -167,10 +166,26 @@ void tag_words_info(const tag_lex *lex, const char *const *w, const size_t *wl, 
         for (size_t k = 1; k <= 3; k++)
             x->pre[k - 1] = k < len ? tag_hash(low, k) : 0;
         x->flags = flags_of(w[i], len);
+    }
+}
+
+void tag_words_lex(const tag_lex *lex, const char *const *w, size_t n, tag_wi *wi)
+{
+    for (size_t i = 0; i < n; i++) {
+        tag_wi *x = &wi[i];
         const tag_cslot *c = clu_find(lex, x->lw);
-        if (c) { x->cf = c->fine; x->cc = c->coarse; }
+        x->cf = c ? c->fine : 0;
+        x->cc = c ? c->coarse : 0;
+        x->gaz = x->gazpos = 0;
     }
     if (lex->gaz_mask) mark_gazetteer(lex, w, n, wi);
+}
+
+void tag_words_info(const tag_lex *lex, const char *const *w, const size_t *wl, size_t n,
+                    tag_wi *wi)
+{
+    tag_words_hash(w, wl, n, wi);
+    tag_words_lex(lex, w, n, wi);
 }
 
 /* ---- Feature keys -------------------------------------------------------- */
@@ -183,47 +198,79 @@ static inline uint64_t key2(uint64_t t, uint64_t a, uint64_t b)
     return key1(t, a ^ tag_mix(b + 0x2545f4914f6cdd1dULL));
 }
 
-size_t tag_static_keys(uint32_t kind, const tag_wi *wi, size_t n, size_t i, uint64_t *k)
+size_t tag_word_keys(uint32_t kind, const tag_wi *x, int off, uint64_t *k)
+{
+    size_t m = 0;
+    switch (off) {
+    case 0:
+        k[m++] = key1(1, 0);
+        k[m++] = key1(2, x->w);
+        k[m++] = key1(3, x->lw);
+        k[m++] = key1(4, x->shape);
+        for (int j = 0; j < 4; j++) if (x->suf[j]) k[m++] = key1(5 + j, x->suf[j]);
+        for (int j = 0; j < 3; j++) if (x->pre[j]) k[m++] = key1(9 + j, x->pre[j]);
+        if (x->cf) { k[m++] = key1(22, x->cf); k[m++] = key1(23, x->cc); }
+        break;
+    case -1:
+        k[m++] = key1(12, x->lw);
+        if (x->cf) k[m++] = key1(24, x->cf);
+        if (kind == TAG_KIND_POS) k[m++] = key1(16, x->suf[2] ? x->suf[2] : BOS);
+        else k[m++] = key1(31, x->w);
+        break;
+    case 1:
+        k[m++] = key1(13, x->lw);
+        if (x->cf) k[m++] = key1(25, x->cf);
+        if (kind == TAG_KIND_POS) k[m++] = key1(17, x->suf[2] ? x->suf[2] : EOS);
+        else k[m++] = key1(32, x->w);
+        break;
+    case -2: k[m++] = key1(14, x->lw); break;
+    case 2: k[m++] = key1(15, x->lw); break;
+    }
+    return m;
+}
+
+size_t tag_context_keys(uint32_t kind, const tag_wi *wi, size_t n, size_t i, uint64_t *k)
 {
     const tag_wi *x = &wi[i];
     const tag_wi *p = i > 0 ? &wi[i - 1] : NULL, *q = i + 1 < n ? &wi[i + 1] : NULL;
-    const tag_wi *pp = i > 1 ? &wi[i - 2] : NULL, *qq = i + 2 < n ? &wi[i + 2] : NULL;
     uint64_t lwp = p ? p->lw : BOS, lwq = q ? q->lw : EOS;
     uint64_t shp = p ? p->shape : BOS, shq = q ? q->shape : EOS;
     size_t m = 0;
 
-    k[m++] = key1(1, 0);
-    k[m++] = key1(2, x->w);
-    k[m++] = key1(3, x->lw);
-    k[m++] = key1(4, x->shape);
-    for (int j = 0; j < 4; j++) if (x->suf[j]) k[m++] = key1(5 + j, x->suf[j]);
-    for (int j = 0; j < 3; j++) if (x->pre[j]) k[m++] = key1(9 + j, x->pre[j]);
-    k[m++] = key1(12, lwp);
-    k[m++] = key1(13, lwq);
-    k[m++] = key1(14, pp ? pp->lw : BOS);
-    k[m++] = key1(15, qq ? qq->lw : EOS);
+    /* the word templates of neighbours outside the sentence */
+    if (!p) {
+        k[m++] = key1(12, BOS);
+        k[m++] = kind == TAG_KIND_POS ? key1(16, BOS) : key1(31, BOS);
+    }
+    if (!q) {
+        k[m++] = key1(13, EOS);
+        k[m++] = kind == TAG_KIND_POS ? key1(17, EOS) : key1(32, EOS);
+    }
+    if (i < 2) k[m++] = key1(14, BOS);
+    if (i + 2 >= n) k[m++] = key1(15, EOS);
+    /* conjunctions */
     k[m++] = key2(18, shp, x->shape);
     k[m++] = key2(19, x->shape, shq);
     k[m++] = key2(30, x->flags, i == 0);
-    if (x->cf) { k[m++] = key1(22, x->cf); k[m++] = key1(23, x->cc); }
-    if (p && p->cf) k[m++] = key1(24, p->cf);
-    if (q && q->cf) k[m++] = key1(25, q->cf);
-    if (kind == TAG_KIND_POS) {
-        k[m++] = key1(16, p && p->suf[2] ? p->suf[2] : BOS);
-        k[m++] = key1(17, q && q->suf[2] ? q->suf[2] : EOS);
-        k[m++] = key2(20, lwp, x->lw);
-        k[m++] = key2(21, x->lw, lwq);
-    } else {
-        k[m++] = key2(20, lwp, x->lw);
-        k[m++] = key2(21, x->lw, lwq);
-        k[m++] = key1(31, p ? p->w : BOS);
-        k[m++] = key1(32, q ? q->w : EOS);
+    k[m++] = key2(20, lwp, x->lw);
+    k[m++] = key2(21, x->lw, lwq);
+    if (kind == TAG_KIND_NER) {
         k[m++] = key2(33, x->shape, lwp);
         if (p && p->cc) k[m++] = key2(26, p->cc, x->cc);
         if (q && q->cc) k[m++] = key2(27, x->cc, q->cc);
         if (x->gaz) k[m++] = key1(28, x->gaz * 4u + x->gazpos);
     }
     return m;
+}
+
+size_t tag_static_keys(uint32_t kind, const tag_wi *wi, size_t n, size_t i, uint64_t *k)
+{
+    size_t m = tag_word_keys(kind, &wi[i], 0, k);
+    for (int d = -2; d <= 2; d++) {
+        if (!d || (d < 0 && i < (size_t)-d) || i + (size_t)(d > 0 ? d : 0) >= n) continue;
+        m += tag_word_keys(kind, &wi[(size_t)((ptrdiff_t)i + d)], d, k + m);
+    }
+    return m + tag_context_keys(kind, wi, n, i, k + m);
 }
 
 size_t tag_dynamic_keys(uint32_t kind, const tag_wi *wi, size_t i, int p1, int p2, uint64_t *k)

@@ -79,12 +79,26 @@ size_t tag_normalize(const char *w, size_t n, char *out);
 /* ASCII-lowercase with digits folded to 0, for the lexicon and word features. */
 size_t tag_lower(const char *w, size_t n, char *out);
 
-/* Fill wi[0..n) for normalised words (already passed through tag_normalize). */
+/* Fill wi[0..n) for normalised words (already passed through tag_normalize):
+** tag_words_hash the forms, tag_words_lex what a model's lexicon says about
+** them (word classes, gazetteer); tag_words_info both. */
+void tag_words_hash(const char *const *w, const size_t *wl, size_t n, tag_wi *wi);
+void tag_words_lex(const tag_lex *lex, const char *const *w, size_t n, tag_wi *wi);
 void tag_words_info(const tag_lex *lex, const char *const *w, const size_t *wl, size_t n,
                     tag_wi *wi);
-/* Context-independent feature keys of token i; returns how many (<= TAG_MAX_KEYS). */
+/* Context-independent feature keys of token i; returns how many (<= TAG_MAX_KEYS).
+** They are the union of two kinds, which the tagger caches differently:
+** tag_word_keys, the keys of token i+d's own forms as seen from token i
+** (a function of that one word, so their weight sums are cached per word), and
+** tag_context_keys (conjunctions, sentence edges, gazetteer matches). */
 size_t tag_static_keys(uint32_t kind, const tag_wi *wi, size_t n, size_t i, uint64_t *k);
-/* Keys that depend on the two previous predicted labels (255 = before the sentence). */
+/* Keys of word x as seen from the token being tagged when x is d tokens
+** away (-2..2): 0 is the token itself, -1 the previous word, 1 the next. */
+size_t tag_word_keys(uint32_t kind, const tag_wi *x, int d, uint64_t *k);
+size_t tag_context_keys(uint32_t kind, const tag_wi *wi, size_t n, size_t i, uint64_t *k);
+/* Keys that depend on the two previous predicted labels (255 = before the
+** sentence). The tagger relies on their order: k[0] and k[1] depend on the
+** labels only (it tabulates them), k[2] on depend on p1 and the word only. */
 size_t tag_dynamic_keys(uint32_t kind, const tag_wi *wi, size_t i, int p1, int p2, uint64_t *k);
 /* 1 when label c may follow label prev (BIO: I-x only after B-x or I-x). */
 static inline int tag_allowed(uint32_t kind, int prev, int c)

@@ -11,6 +11,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Per-word cache of weight sums. The word templates of a token (its forms
+** as seen from itself and from up to two tokens either side) depend on that
+** one word only, so their five sums are kept per word form: in news text a
+** few thousand forms cover most tokens, and a hit replaces about 25 table
+** lookups (cache misses) with one copy. Direct-mapped, keyed by the 64-bit
+** hash of the normalised form. Sums are exact integers, so cached and
+** uncached results are identical. */
+#define WC_SLOTS 1024
+typedef struct wcache {
+    const tag_model *m;
+    uint64_t *key;               /* WC_SLOTS; 0 = empty */
+    int32_t *vec;                /* WC_SLOTS * 5 * ncls */
+    /* The first two label features (previous label; previous two) do not
+    ** depend on the word: their sums are tabulated once per model,
+    ** lab[(p1 * L + p2) * ncls], L = ncls + 1 with index ncls for "none". */
+    int32_t *lab;
+} wcache;
+
 struct tag_tagger {
     const tag_model *pos, *ner;
     size_t cap;
@@ -21,6 +39,8 @@ struct tag_tagger {
     uint8_t *tmp;
     uint8_t *hl, *hb;            /* beam history: label and back pointer, cap * TAG_MAX_BEAM */
     int beam;                    /* 0: each model's own width */
+    int32_t *u;                  /* per token, its 5 word-template sums: cap * 5 * TAG_MAX_CLASSES */
+    wcache wc[2];                /* POS, NER */
 };
 
 tag_tagger *tag_tagger_new(const tag_model *pos, const tag_model *ner)
@@ -42,6 +62,8 @@ void tag_tagger_free(tag_tagger *t)
     free(t->tmp);
     free(t->hl);
     free(t->hb);
+    free(t->u);
+    for (int i = 0; i < 2; i++) { free(t->wc[i].key); free(t->wc[i].vec); free(t->wc[i].lab); }
     free(t);
 }
 
@@ -64,50 +86,168 @@ static int reserve(tag_tagger *t, size_t n)
     if (hl) t->hl = hl;
     uint8_t *hb = realloc(t->hb, c * TAG_MAX_BEAM);
     if (hb) t->hb = hb;
-    if (!norm || !w || !wl || !wi || !tmp || !hl || !hb) return DOTS_ENOMEM;
+    int32_t *u = realloc(t->u, c * 5 * TAG_MAX_CLASSES * sizeof *u);
+    if (u) t->u = u;
+    if (!norm || !w || !wl || !wi || !tmp || !hl || !hb || !u) return DOTS_ENOMEM;
     t->cap = c;
     return DOTS_OK;
 }
 
-static inline void add_weights(const tag_model *m, uint64_t key, int32_t *sc)
+/* Find each key's weights; returns how many were found, their offsets in off.
+** Lookups are cache misses (the tables are megabytes), so every slot is
+** prefetched before any is read, then every weight list before any is summed:
+** the misses overlap instead of queueing one after another. */
+static size_t find_keys(const tag_model *m, const uint64_t *k, size_t nk, uint32_t *off)
 {
-    uint32_t fp = tag_fp(key), mask = m->feat_mask;
-    for (uint32_t s = (uint32_t)key & mask;; s = (s + 1) & mask) {
-        const tag_fslot *f = &m->feat[s];
-        if (f->fp == fp) {
-            const uint16_t *p = m->wts + f->off;
-            uint32_t cnt = p[0];
-            for (uint32_t j = 0; j < cnt; j++) sc[p[1 + 2 * j]] += (int16_t)p[2 + 2 * j];
-            return;
+    const uint32_t mask = m->feat_mask;
+    size_t nf = 0;
+    for (size_t j = 0; j < nk; j++) __builtin_prefetch(&m->feat[(uint32_t)k[j] & mask]);
+    for (size_t j = 0; j < nk; j++) {
+        uint32_t fp = tag_fp(k[j]);
+        for (uint32_t s = (uint32_t)k[j] & mask;; s = (s + 1) & mask) {
+            const tag_fslot *f = &m->feat[s];
+            if (f->fp == fp) {
+                off[nf++] = f->off;
+                __builtin_prefetch(m->wts + f->off);
+                break;
+            }
+            if (!f->fp) break;
         }
-        if (!f->fp) return;
+    }
+    return nf;
+}
+
+/* As find_keys, but off[j] is key j's offset or UINT32_MAX when absent. */
+static void find_each(const tag_model *m, const uint64_t *k, size_t nk, uint32_t *off)
+{
+    const uint32_t mask = m->feat_mask;
+    for (size_t j = 0; j < nk; j++) __builtin_prefetch(&m->feat[(uint32_t)k[j] & mask]);
+    for (size_t j = 0; j < nk; j++) {
+        uint32_t fp = tag_fp(k[j]);
+        off[j] = UINT32_MAX;
+        for (uint32_t s = (uint32_t)k[j] & mask;; s = (s + 1) & mask) {
+            const tag_fslot *f = &m->feat[s];
+            if (f->fp == fp) {
+                off[j] = f->off;
+                __builtin_prefetch(m->wts + f->off);
+                break;
+            }
+            if (!f->fp) break;
+        }
     }
 }
 
-static void static_scores(const tag_model *m, const tag_wi *wi, size_t n, size_t i, int32_t *sc)
+static inline void add_found(const tag_model *m, const uint32_t *off, size_t nf, int32_t *sc)
 {
-    uint64_t k[TAG_MAX_KEYS];
-    size_t nk = tag_static_keys(m->kind, wi, n, i, k);
-    memset(sc, 0, sizeof(int32_t) * m->ncls);
-    for (size_t j = 0; j < nk; j++) add_weights(m, k[j], sc);
+    for (size_t j = 0; j < nf; j++) {
+        const uint16_t *p = m->wts + off[j];
+        uint32_t cnt = p[0];
+        for (uint32_t i = 0; i < cnt; i++) sc[p[1 + 2 * i]] += (int16_t)p[2 + 2 * i];
+    }
 }
 
-static void add_dynamic(const tag_model *m, const tag_wi *wi, size_t i, int p1, int p2,
-                        int32_t *sc)
+static inline size_t lab_index(const tag_model *m, int p)
 {
+    return p == 255 ? m->ncls : (size_t)p;
+}
+
+/* Set up t's cache for model m: the word table and the label table. */
+static int cache_for(tag_tagger *t, const tag_model *m)
+{
+    wcache *wc = &t->wc[m->kind == TAG_KIND_NER];
+    if (wc->m == m) return DOTS_OK;
+    const size_t C = m->ncls, L = C + 1;
+    free(wc->key); free(wc->vec); free(wc->lab);
+    wc->key = calloc(WC_SLOTS, sizeof *wc->key);
+    wc->vec = malloc(WC_SLOTS * 5 * C * sizeof *wc->vec);
+    wc->lab = calloc(L * L * C, sizeof *wc->lab);
+    wc->m = wc->key && wc->vec && wc->lab ? m : NULL;
+    if (!wc->m) return DOTS_ENOMEM;
+    tag_wi none = { 0 };
     uint64_t k[8];
+    uint32_t off[8];
+    for (size_t a = 0; a < L; a++)
+        for (size_t b = 0; b < L; b++) {
+            int p1 = a == C ? 255 : (int)a, p2 = b == C ? 255 : (int)b;
+            tag_dynamic_keys(m->kind, &none, 0, p1, p2, k);     /* k[0], k[1]: labels only */
+            add_found(m, off, find_keys(m, k, 2, off), wc->lab + (a * L + b) * C);
+        }
+    return DOTS_OK;
+}
+
+/* Label-feature sums for history p1, p2 into sc (which holds the static sums). */
+static void add_dynamic(const tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t i,
+                        int p1, int p2, int32_t *sc)
+{
+    const wcache *wc = &t->wc[m->kind == TAG_KIND_NER];
+    const size_t C = m->ncls, L = C + 1;
+    const int32_t *v = wc->lab + (lab_index(m, p1) * L + lab_index(m, p2)) * C;
+    uint64_t k[8];
+    uint32_t off[8];
+    for (size_t c = 0; c < C; c++) sc[c] += v[c];
     size_t nk = tag_dynamic_keys(m->kind, wi, i, p1, p2, k);
-    for (size_t j = 0; j < nk; j++) add_weights(m, k[j], sc);
+    add_found(m, off, find_keys(m, k + 2, nk - 2, off), sc);
+}
+
+/* Fill t->u: for each token its five word-template sums, from the cache when possible. */
+static int word_sums(tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t n)
+{
+    if (cache_for(t, m)) return DOTS_ENOMEM;
+    wcache *wc = &t->wc[m->kind == TAG_KIND_NER];
+    const size_t V = 5 * (size_t)m->ncls;
+    uint64_t k[TAG_MAX_KEYS];
+    uint32_t off[TAG_MAX_KEYS];
+    for (size_t i = 0; i < n; i++) {
+        int32_t *dst = t->u + i * 5 * TAG_MAX_CLASSES;
+        uint64_t key = wi[i].w;
+        size_t slot = key & (WC_SLOTS - 1);
+        if (key && wc->key[slot] == key) {
+            memcpy(dst, wc->vec + slot * V, V * sizeof *dst);
+            continue;
+        }
+        memset(dst, 0, V * sizeof *dst);
+        size_t nk = 0, cut[6] = { 0 };                  /* one batch of lookups for all five */
+        for (int d = -2; d <= 2; d++) {
+            nk += tag_word_keys(m->kind, &wi[i], d, k + nk);
+            cut[d + 3] = nk;
+        }
+        find_each(m, k, nk, off);
+        for (int d = 0; d < 5; d++)
+            for (size_t j = cut[d]; j < cut[d + 1]; j++)
+                if (off[j] != UINT32_MAX) add_found(m, &off[j], 1, dst + (size_t)d * m->ncls);
+        if (key) {
+            wc->key[slot] = key;
+            memcpy(wc->vec + slot * V, dst, V * sizeof *dst);
+        }
+    }
+    return DOTS_OK;
+}
+
+static void static_scores(const tag_tagger *t, const tag_model *m, const tag_wi *wi,
+                          size_t n, size_t i, int32_t *sc)
+{
+    uint64_t k[TAG_MAX_KEYS];
+    uint32_t off[TAG_MAX_KEYS];
+    const uint32_t C = m->ncls;
+    memset(sc, 0, sizeof(int32_t) * C);
+    for (int d = -2; d <= 2; d++) {
+        if ((d < 0 && i < (size_t)-d) || (d > 0 && i + (size_t)d >= n)) continue;
+        const int32_t *v = t->u + (size_t)((ptrdiff_t)i + d) * 5 * TAG_MAX_CLASSES
+                         + (size_t)(d + 2) * C;
+        for (uint32_t c = 0; c < C; c++) sc[c] += v[c];
+    }
+    size_t nk = tag_context_keys(m->kind, wi, n, i, k);
+    add_found(m, off, find_keys(m, k, nk, off), sc);
 }
 
 /* Greedy: the best label at each token given the labels already chosen. */
-static void decode_greedy(const tag_model *m, const tag_wi *wi, size_t n, uint8_t *out)
+static void decode_greedy(const tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t n, uint8_t *out)
 {
     int32_t sc[TAG_MAX_CLASSES];
     int p1 = 255, p2 = 255;
     for (size_t i = 0; i < n; i++) {
-        static_scores(m, wi, n, i, sc);
-        add_dynamic(m, wi, i, p1, p2, sc);
+        static_scores(t, m, wi, n, i, sc);
+        add_dynamic(t, m, wi, i, p1, p2, sc);
         int best = 0;
         int32_t bs = INT32_MIN;
         for (uint32_t c = 0; c < m->ncls; c++) {
@@ -132,13 +272,30 @@ static void decode_beam(tag_tagger *t, const tag_model *m, const tag_wi *wi, siz
     size_t ncur = 1;
     cur[0].score = 0; cur[0].lab = 255; cur[0].back = 0;
     for (size_t i = 0; i < n; i++) {
-        static_scores(m, wi, n, i, st);
-        size_t nn = 0;
+        static_scores(t, m, wi, n, i, st);
+        size_t nn = 0, nk = 0, nf[TAG_MAX_BEAM + 1];
+        uint64_t k[TAG_MAX_BEAM * 8];
+        uint32_t off[TAG_MAX_BEAM * 8];
+        nf[0] = 0;
+        const wcache *wc = &t->wc[m->kind == TAG_KIND_NER];
+        const size_t C = m->ncls, L = C + 1;
+        int p2s[TAG_MAX_BEAM];
+        size_t same[TAG_MAX_BEAM];                      /* first item with the same p1 */
+        for (size_t b = 0; b < ncur; b++) {             /* all items' word-label features at once */
+            p2s[b] = i >= 2 ? t->hl[(i - 2) * TAG_MAX_BEAM + cur[b].back] : 255;
+            same[b] = b;
+            for (size_t e = 0; e < b; e++)
+                if (cur[e].lab == cur[b].lab) { same[b] = e; break; }
+            if (same[b] != b) { nf[b + 1] = nf[b]; continue; }
+            size_t kb = tag_dynamic_keys(m->kind, wi, i, cur[b].lab, p2s[b], k + nk);
+            nf[b + 1] = nf[b] + find_keys(m, k + nk + 2, kb - 2, off + nf[b]);
+            nk += kb;
+        }
         for (size_t b = 0; b < ncur; b++) {
             int p1 = cur[b].lab;
-            int p2 = i >= 2 ? t->hl[(i - 2) * TAG_MAX_BEAM + cur[b].back] : 255;
-            memcpy(sc, st, sizeof(int32_t) * m->ncls);
-            add_dynamic(m, wi, i, p1, p2, sc);
+            const int32_t *lv = wc->lab + (lab_index(m, p1) * L + lab_index(m, p2s[b])) * C;
+            for (size_t c = 0; c < C; c++) sc[c] = st[c] + lv[c];
+            add_found(m, off + nf[same[b]], nf[same[b] + 1] - nf[same[b]], sc);
             for (uint32_t c = 0; c < m->ncls; c++) {
                 if (!(m->cls_mask >> c & 1) || !tag_allowed(m->kind, p1, (int)c)) continue;
                 int64_t s = cur[b].score + sc[c];
@@ -161,30 +318,35 @@ static void decode_beam(tag_tagger *t, const tag_model *m, const tag_wi *wi, siz
     }
 }
 
-static void decode(tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t n, uint8_t *out)
+static int decode(tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t n, uint8_t *out)
 {
     size_t B = t->beam > 0 ? (size_t)t->beam : m->beam;
-    if (B <= 1) decode_greedy(m, wi, n, out);
+    if (word_sums(t, m, wi, n)) return DOTS_ENOMEM;
+    if (B <= 1) decode_greedy(t, m, wi, n, out);
     else decode_beam(t, m, wi, n, B > TAG_MAX_BEAM ? TAG_MAX_BEAM : B, out);
+    return DOTS_OK;
 }
 
 void tag_tagger_set_beam(tag_tagger *t, int beam) { t->beam = beam; }
 
 /* Tag words already normalised in t->w / t->wl. */
-static void tag_normalised(tag_tagger *t, size_t n, uint8_t *pos, uint8_t *ner)
+static int tag_normalised(tag_tagger *t, size_t n, uint8_t *pos, uint8_t *ner)
 {
+    if (pos && !t->pos) memset(pos, 0, n);
+    if (ner && !t->ner) memset(ner, 0, n);
+    if (pos) pos = t->pos ? pos : NULL;
+    if (ner) ner = t->ner ? ner : NULL;
+    if (!pos && !ner) return DOTS_OK;
+    tag_words_hash(t->w, t->wl, n, t->wi);              /* once for both models */
     if (pos) {
-        if (t->pos) {
-            tag_words_info(&t->pos->lex, t->w, t->wl, n, t->wi);
-            decode(t, t->pos, t->wi, n, pos);
-        } else memset(pos, 0, n);
+        tag_words_lex(&t->pos->lex, t->w, n, t->wi);
+        if (decode(t, t->pos, t->wi, n, pos)) return DOTS_ENOMEM;
     }
     if (ner) {
-        if (t->ner) {
-            tag_words_info(&t->ner->lex, t->w, t->wl, n, t->wi);
-            decode(t, t->ner, t->wi, n, ner);
-        } else memset(ner, 0, n);
+        tag_words_lex(&t->ner->lex, t->w, n, t->wi);
+        if (decode(t, t->ner, t->wi, n, ner)) return DOTS_ENOMEM;
     }
+    return DOTS_OK;
 }
 
 int tag_words(tag_tagger *t, const char *const *w, const size_t *wl, size_t n,
@@ -196,8 +358,7 @@ int tag_words(tag_tagger *t, const char *const *w, const size_t *wl, size_t n,
         t->wl[i] = tag_normalize(w[i], wl[i], o);
         t->w[i] = o;
     }
-    tag_normalised(t, n, pos, ner);
-    return DOTS_OK;
+    return tag_normalised(t, n, pos, ner);
 }
 
 int tag_doc(tag_tagger *t, dots_doc *d)
@@ -216,7 +377,7 @@ int tag_doc(tag_tagger *t, dots_doc *d)
             t->w[i] = o;
         }
         uint8_t *pos = t->tmp, *ner = t->tmp + n;
-        tag_normalised(t, n, pos, ner);
+        if (tag_normalised(t, n, pos, ner)) return DOTS_ENOMEM;
         for (size_t i = 0; i < n; i++) {
             tk[i].pos = pos[i];
             tk[i].ner = ner[i];

@@ -69,12 +69,18 @@ enum { MAX_LINE_WARNINGS = 20 };
 
 char *text_sanitize(dots_doc *d, const char *label, const char *src, size_t len, size_t *nrep)
 {
+    return text_sanitize_at(d, label, src, len, 1, nrep);
+}
+
+char *text_sanitize_at(dots_doc *d, const char *label, const char *src, size_t len,
+                       size_t line1, size_t *nrep)
+{
     char *t = arena_alloc(d->arena, len + 1);
     if (!t) return NULL;
     memcpy(t, src, len);
     t[len] = 0;
     const unsigned char *u = (const unsigned char *)t;
-    size_t line = 1, line_start = 0, scanned = 0;    /* line count up to `scanned` */
+    size_t line = line1, line_start = 0, scanned = 0;    /* line count up to `scanned` */
     size_t total = 0, warned = 0, more_lines = 0, more_bytes = 0;
     size_t i = 0;
     while (i < len) {
@@ -219,7 +225,10 @@ size_t text_parse_date(const char *s, size_t len, char iso[11])
     } else {
         return 0;
     }
-    if (i < len && isalnum((unsigned char)s[i])) return 0;
+    /* "2016-05-21T10:00:00Z": a time may follow the date */
+    if (i < len && isalnum((unsigned char)s[i]) &&
+        !(s[i] == 'T' && i + 1 < len && isdigit((unsigned char)s[i + 1])))
+        return 0;
     if (y < 1900 || y > 2100 || m < 1 || m > 12 || dd < 1 || dd > 31) return 0;
     iso[0] = (char)('0' + y / 1000); iso[1] = (char)('0' + y / 100 % 10);
     iso[2] = (char)('0' + y / 10 % 10); iso[3] = (char)('0' + y % 10);

@@ -28,6 +28,9 @@ int text_parse_jsonl(const char *file, const char *src, size_t len,
 ** the total number of bytes replaced. NULL on OOM. */
 char *text_sanitize(dots_doc *d, const char *label, const char *src, size_t len,
                     size_t *nrep);
+/* The same for a piece of a file that starts at line line1 (JSON Lines). */
+char *text_sanitize_at(dots_doc *d, const char *label, const char *src, size_t len,
+                       size_t line1, size_t *nrep);
 
 /* Parse a date written on its own ("2022-10-17", "May 21, 2016", "21 May
 ** 2016", "Published: Tue, June 10, 2021 10:32 AM") into ISO "YYYY-MM-DD" in

@@ -101,7 +101,12 @@ static const struct { const char *w; unsigned char len, can_end; } ABBR[] = {
     {"No",2,0}, {"Nos",3,0}, {"vs",2,0}, {"etc",3,1}, {"Inc",3,1}, {"Ltd",3,1},
     {"Co",2,1}, {"Corp",4,1}, {"Dept",4,0}, {"Univ",4,0}, {"Ave",3,0}, {"approx",6,0},
     {"Bros",4,1}, {"Gens",4,0}, {"Messrs",6,0}, {"Sens",4,0}, {"Reps",4,0}, {"est",3,0},
-    {"Calif",5,0}, {"Fla",3,0}, {"Va",2,0}, {"Md",2,0}, {"Mass",4,0}, {"Wash",4,0},
+    /* US states as newspapers abbreviate them; a dateline may end a sentence */
+    {"Ala",3,2}, {"Ariz",4,2}, {"Ark",3,2}, {"Calif",5,2}, {"Colo",4,2}, {"Conn",4,2},
+    {"Del",3,2}, {"Fla",3,2}, {"Ga",2,2}, {"Ind",3,2}, {"Kan",3,2}, {"Ky",2,2}, {"Md",2,2},
+    {"Mass",4,2}, {"Mich",4,2}, {"Minn",4,2}, {"Miss",4,2}, {"Mont",4,2}, {"Neb",3,2},
+    {"Nev",3,2}, {"Okla",4,2}, {"Ore",3,2}, {"Pa",2,2}, {"Tenn",4,2}, {"Tex",3,2},
+    {"Va",2,2}, {"Vt",2,2}, {"Wash",4,2}, {"Wis",3,2}, {"Wyo",3,2},
 };
 
 /* 0 not an abbreviation, 1 abbreviation, 2 abbreviation that may end a sentence */
@@ -116,7 +121,7 @@ static int abbr_kind(const char *w, size_t n, const char *s, size_t len, size_t 
             while (j < len && s[j] == ' ') j++;
             if (j >= len || !IS_DIGIT(s[j])) return 0;
         }
-        return ABBR[i].can_end ? 2 : 1;
+        return ABBR[i].can_end ? 2 : 1;  /* can_end 1 or 2 */
     }
     return 0;
 }
@@ -249,10 +254,15 @@ static size_t scan_word(const char *s, size_t len, size_t i)
             size_t ps = i;
             while (ps > ws && IS_ALPHA(s[ps - 1])) ps--;
             size_t plen = i - ps;
+            /* a piece glued to digits ("1980s.") is no initial */
+            if (ps > ws && s[ps - 1] != '-' && s[ps - 1] != '.') plen = 0;
             if (plen == 1 && IS_ALPHA(s[ps])) {
                 /* initials and dotted acronyms: J. U.S. U.N. a.m. e.g. */
                 while (i + 2 < len && s[i] == '.' && IS_ALPHA(s[i + 1]) && s[i + 2] == '.') i += 2;
                 if (i + 1 < len && s[i + 1] == '.') return i;         /* "A..." */
+                if (i + 1 < len && IS_ALPHA(s[i + 1]) &&
+                    (i + 2 >= len || !IS_ALNUM(s[i + 2])))
+                    return i + 2;                                     /* "U.S" without its dot */
                 i++;
                 if (i + 1 < len && s[i] == '-' && IS_ALPHA(s[i + 1])) { i++; continue; }
                 return i;
@@ -381,6 +391,18 @@ static int starts_sentence(const char *s, size_t len, const doc_token *t)
     return 0;
 }
 
+/* Words that start sentences far more often than they continue a name. */
+static int starter(const char *s, const doc_token *t)
+{
+    static const char *const W[] = { "The", "A", "An", "He", "She", "It", "They", "We", "I",
+        "In", "On", "At", "But", "And", "This", "That", "These", "Those", "His", "Her",
+        "Their", "Its", "There", "However", "Officials", "Meanwhile", "Earlier", "Later", NULL };
+    size_t n = t->end - t->start;
+    for (int i = 0; W[i]; i++)
+        if (strlen(W[i]) == n && memcmp(W[i], s + t->start, n) == 0) return 1;
+    return 0;
+}
+
 /* The gap between two tokens holds a blank line (two newlines). */
 static int blank_between(const char *s, uint32_t a, uint32_t b, int *newline)
 {
@@ -416,9 +438,12 @@ static int split(const char *s, size_t len, const doc_token *t, size_t n, sent_f
             end = 1;
         } else if (s[t[k].end - 1] == '.' && t[k].end - t[k].start > 1 &&
                    starts_sentence(s, len, &t[k + 1])) {
-            /* "etc." "Inc." may end a sentence; titles, months and initials do not */
+            /* "etc." "Inc." may end a sentence; titles and months do not; a dotted
+            ** acronym ("D.C.", "U.S.") does when a word that starts sentences follows */
             size_t ws = t[k].start, wl = t[k].end - t[k].start - 1;
-            if (abbr_kind(s + ws, wl, s, len, t[k].end - 1) == 2) end = 1;
+            int kind = abbr_kind(s + ws, wl, s, len, t[k].end - 1);
+            if (kind == 2) end = 1;
+            else if (kind == 0 && wl >= 3 && s[ws + 1] == '.' && starter(s, &t[k + 1])) end = 1;
         }
         if (!end) continue;
         k = last;
