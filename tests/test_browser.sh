@@ -25,6 +25,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The sample sanctions lists, when this build has them, so the actor view shows entries.
+lists=0
+"$DOTS" lists sample --db "$tmp/t.db" >/dev/null 2>&1 && lists=1
+
 "$DOTS" serve --db "$tmp/t.db" --listen 127.0.0.1:0 --threads 2 >"$tmp/serve.out" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
@@ -43,7 +47,7 @@ docs+=("$here"/tests/cases/serve/*.txt)
 timeout 120 node "$here/tests/browser/ingest.mjs" "$url" "$token" "${docs[@]}" ||
     { echo "ingest through the API failed or took over 120 s"; exit 1; }
 
-DOTS_URL=$url DOTS_TOKEN=$token SHOTS=${DOTS_SCREENSHOTS:-${BUILD_DIR:-$tmp}/screenshots} \
+DOTS_URL=$url DOTS_TOKEN=$token DOTS_LISTS=$lists SHOTS=${DOTS_SCREENSHOTS:-${BUILD_DIR:-$tmp}/screenshots} \
     timeout 120 node "$here/tests/browser/workbench.mjs"
 rc=$?
 kill "$pid" && wait "$pid" 2>/dev/null

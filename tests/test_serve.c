@@ -359,14 +359,26 @@ static void test_ingest_and_read(void **st)
     r = http("POST", q, auth_header(), text, len);
     assert_int_equal(r.status, 201);
     assert_int_equal(json_integer_value(json_object_get(r.json, "id")), id);
-    assert_true(json_is_true(json_object_get(json_array_get(json_object_get(r.json, "documents"),
-                                                            0), "skipped")));
+    assert_true(json_is_true(json_object_get(r.json, "skipped")));
+    assert_null(json_object_get(r.json, "documents"));     /* one document, no list */
     resp_free(&r);
     free(text);
 
+    /* JSON Lines: one document per record, all listed */
+    static const char two[] =
+        "{\"id\": \"a1\", \"title\": \"Brief one\", \"date\": \"2019-02-01\", "
+        "\"text\": \"Pakistan sheltered Taliban leaders in Quetta in 2018.\"}\n"
+        "{\"id\": \"a2\", \"title\": \"Brief two\", \"date\": \"2019-03-01\", "
+        "\"text\": \"Iran hosted a Taliban delegation in Tehran in 2019.\"}\n";
+    r = http("POST", "/api/documents?name=briefs.jsonl&format=jsonl", auth_header(), two,
+             sizeof two - 1);
+    assert_int_equal(r.status, 201);
+    assert_int_equal(json_array_size(json_object_get(r.json, "documents")), 2);
+    resp_free(&r);
+
     r = get("/api/stats");
     assert_int_equal(r.status, 200);
-    assert_true(json_is_object(r.json));
+    assert_true(json_integer_value(json_object_get(r.json, "documents")) >= 3);
     resp_free(&r);
 
     r = get("/api/search?q=Iran");

@@ -3,8 +3,9 @@
 ** runs: text_parse, pipeline_run, store_put_doc, on the worker thread that took
 ** the request, with that thread's pipeline. The body is either the page itself
 ** (name and format in the query) or JSON {"name","text","format"}; the page
-** sends JSON for both pasted text and uploaded files. A JSON Lines body gives
-** several documents; the reply lists them all and repeats the first at the top. */
+** sends JSON for both pasted text and uploaded files. The reply is the stored
+** document's {"id", "name", "skipped", "claims", "warnings"}; a JSON Lines body
+** gives several documents: then the first is at the top and "documents" lists all. */
 #include "serve/serve_int.h"
 #include "dots.h"
 #include "text/text.h"
@@ -115,10 +116,10 @@ int api_ingest(serve_req *r)
     list = json_array();
     for (size_t i = 0; i < ndocs; i++)
         if (ingest_one(r, p, docs[i], list) != 0) { rc = r->status; goto done; }
-    json_t *first = json_array_get(list, 0);
-    rc = reply_json(r, 201, json_pack("{s:O,s:O,s:O,s:O}", "id", json_object_get(first, "id"),
-                                      "name", json_object_get(first, "name"), "claims",
-                                      json_object_get(first, "claims"), "documents", list));
+    /* One document: its entry. Several (JSON Lines): the first, plus all of them. */
+    json_t *top = json_deep_copy(json_array_get(list, 0));
+    if (top && ndocs > 1) json_object_set(top, "documents", list);
+    rc = reply_json(r, 201, top);
 done:
     for (size_t i = 0; i < ndocs; i++) doc_free(docs[i]);
     free(docs);

@@ -77,6 +77,8 @@ try {
   check(nodes > 1, `network graph drawn (${nodes} nodes)`);
   check(await page.locator('#graph canvas').count() > 0, 'cytoscape drew on a canvas');
   await page.waitForSelector('#actorclaims .claim');
+  if (process.env.DOTS_LISTS === '1')
+    check(/TALIBAN/.test(await page.textContent('#sanctions')), 'the sanctions entry of the Taliban is shown');
   // an edge opens its claims; a node can be expanded (the page keeps its graph in state.cy)
   await page.evaluate(() => { state.cy.edges()[0].emit('tap'); });   // return nothing: a collection would be serialized
   await page.waitForSelector('#graphside .claim');
