@@ -52,4 +52,10 @@ DOTS_URL=$url DOTS_TOKEN=$token DOTS_LISTS=$lists SHOTS=${DOTS_SCREENSHOTS:-${BU
 rc=$?
 kill "$pid" && wait "$pid" 2>/dev/null
 pid=
+# Under -DDOTS_SANITIZE=ON the server reports leaks and UB on its way out.
+if grep -qE 'Sanitizer|runtime error' "$tmp/serve.out"; then
+    cat "$tmp/serve.out"
+    echo "dots serve: sanitizer report above"
+    rc=1
+fi
 exit $rc
