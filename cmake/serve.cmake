@@ -76,3 +76,15 @@ target_sources(dotslib PRIVATE ${SERVE_GEN}/serve_assets.S ${SERVE_GEN}/serve_as
 if(COMMAND cmake_language)
   cmake_language(DEFER CALL set_tests_properties test_browser PROPERTIES SKIP_RETURN_CODE 77)
 endif()
+
+# The HTTP suite again on PostgreSQL, with the store module's throw-away server
+# (cmake/store.cmake starts it into ${CMAKE_BINARY_DIR}/pg-test and writes its
+# URL there; the "pg" fixture orders start, tests, stop).
+if(EXISTS ${CMAKE_SOURCE_DIR}/scripts/pg-test-server.sh)
+  add_test(NAME test_serve_pg
+           COMMAND sh -c "DOTS_PG_URL=$(cat '${CMAKE_BINARY_DIR}/pg-test/url') exec \"$0\""
+                   $<TARGET_FILE:test_serve>
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(test_serve_pg PROPERTIES FIXTURES_REQUIRED pg
+    ENVIRONMENT "DOTS_SHARED=${CMAKE_SOURCE_DIR}/../shared")
+endif()

@@ -3,7 +3,8 @@
 ** requests written by hand over a socket, so that every header the server
 ** checks (Host, Origin, Sec-Fetch-Site, Authorization, X-CSRF-Token,
 ** Content-Length) can be set or forged. The store is filled through the API
-** itself (POST /api/documents) with the fixtures in tests/cases/serve/. */
+** itself (POST /api/documents) with the fixtures in tests/cases/serve/.
+** SQLite by default; PostgreSQL when DOTS_PG_URL is set (test_serve_pg). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <jansson.h>
+#include <libpq-fe.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -26,7 +28,7 @@
 #include "serve/serve.h"
 
 static serve *srv;
-static char dir[64], db[128], host[64];
+static char dir[64], db[300], host[64];
 static int port;
 
 typedef struct resp {
@@ -140,14 +142,37 @@ static int64_t ingest_fixture(const char *name)
     return id;
 }
 
+/* With DOTS_PG_URL (ctest's test_serve_pg, cmake/serve.cmake) the server runs on
+** PostgreSQL, in a database of its own so the store's suite can run alongside. */
+static int pg_database(const char *url, char *out, size_t outlen)
+{
+    PGconn *c = PQconnectdb(url);
+    const char *slash = strrchr(url, '/');
+    int ok = PQstatus(c) == CONNECTION_OK && slash;
+    for (int i = 0; ok && i < 2; i++) {
+        PGresult *res = PQexec(c, i ? "CREATE DATABASE dots_serve_test"
+                                    : "DROP DATABASE IF EXISTS dots_serve_test");
+        ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+        if (!ok) fprintf(stderr, "test_serve: %s", PQerrorMessage(c));
+        PQclear(res);
+    }
+    PQfinish(c);
+    if (ok) snprintf(out, outlen, "%.*s/dots_serve_test", (int)(slash - url), url);
+    return ok ? 0 : -1;
+}
+
 static int setup(void **st)
 {
     serve_config cfg = { 0 };
-    char err[256];
+    const char *pg = getenv("DOTS_PG_URL");
+    char err[256], tok[160];
 
     snprintf(dir, sizeof dir, "/tmp/dots-test-serve-XXXXXX");
     if (!mkdtemp(dir)) return -1;
     snprintf(db, sizeof db, "%s/t.db", dir);
+    if (pg && *pg && pg_database(pg, db, sizeof db) != 0) return -1;
+    snprintf(tok, sizeof tok, "%s/t.token", dir);
+    cfg.token_file = tok;
     cfg.db = db;
     cfg.host = "127.0.0.1";
     cfg.threads = 3;
@@ -379,6 +404,7 @@ static void test_ingest_and_read(void **st)
     r = get("/api/stats");
     assert_int_equal(r.status, 200);
     assert_true(json_integer_value(json_object_get(r.json, "documents")) >= 3);
+    assert_string_equal(jstr(r.json, "backend"), strstr(db, "://") ? "postgresql" : "sqlite");
     resp_free(&r);
 
     r = get("/api/search?q=Iran");
