@@ -418,6 +418,49 @@ static void test_ingest_and_read(void **st)
     resp_free(&r);
 }
 
+/* ---- A document the pipeline takes too long on ------------------------------ */
+
+static void test_ingest_time_limit(void **st)
+{
+    serve_config cfg = { 0 };
+    serve *fast;
+    char err[256], tok[160], big_db[300];
+    int saved = port;
+
+    /* a second server whose limit (1 ms) no real page can meet */
+    snprintf(tok, sizeof tok, "%s/limit.token", dir);
+    snprintf(big_db, sizeof big_db, "%s", db);
+    cfg.db = big_db;
+    cfg.token_file = tok;
+    cfg.threads = 1;
+    cfg.ingest_ms = 1;
+    assert_int_equal(serve_start(&cfg, &fast, err, sizeof err), DOTS_OK);
+    port = serve_port(fast);
+    char h[128], host0[64];
+    snprintf(host0, sizeof host0, "%s", host);
+    snprintf(host, sizeof host, "127.0.0.1:%d", port);
+    snprintf(h, sizeof h, "Authorization: Bearer %s\r\n", serve_token(fast));
+
+    buf text;
+    buf_init(&text);
+    buf_puts(&text, "A long page\n2019-05-01\n\n");
+    for (int i = 0; i < 1500; i++)
+        buf_printf(&text, "Officials said that Iran sent %d rifles to the Taliban in Herat. ", i);
+    buf_puts(&text, "\n");
+    resp r = http("POST", "/api/documents?name=long.txt", h, text.s, text.len);
+    assert_error(&r, 503);
+    assert_non_null(strstr(jstr(r.json, "error"), "not stored"));
+    resp_free(&r);
+    /* the worker is free again at once */
+    r = get("/api/stats");
+    assert_int_equal(r.status, 200);
+    resp_free(&r);
+    buf_fini(&text);
+    serve_stop(fast);                   /* waits for the abandoned analysis */
+    port = saved;
+    snprintf(host, sizeof host, "%s", host0);
+}
+
 /* ---- Many clients at once: each worker borrows its own store handle -------- */
 
 static void *hammer(void *arg)
@@ -477,6 +520,7 @@ int main(void)
         cmocka_unit_test(test_body_limits),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_ingest_and_read),
+        cmocka_unit_test(test_ingest_time_limit),
         cmocka_unit_test(test_concurrent_reads),
         cmocka_unit_test(test_token_file),
     };
