@@ -827,7 +827,7 @@ function route() {
   const h = location.hash.replace(/^#\/?/, '');
   const [path, query] = h.split('?');
   const params = Object.fromEntries(new URLSearchParams(query || ''));
-  const parts = path.split('/').map(decodeURIComponent);
+  const parts = path.split('/').map((x) => { try { return decodeURIComponent(x); } catch (e) { return x; } });
   const view = parts[0] || 'home';
   const known = ['home', 'actor', 'path', 'timeline', 'doc', 'add', 'review'];
   const v = known.includes(view) ? view : 'home';
