@@ -564,7 +564,9 @@ async function viewTimeline(p) {
   let claims = list(j, 'claims', 'events', 'timeline').flatMap((x) => (Array.isArray(x.claims) ? x.claims : [x])).map(claimOf);
   const dated = claims.filter((c) => timeSpan(c.time));
   dated.sort((a, b) => timeSpan(a.time)[0] - timeSpan(b.time)[0]);
-  show($('tlchart'), drawTimeline(dated, p));
+  show($('tlchart'), drawTimeline(dated, p), dated.length ? el('p', { class: 'legend muted' },
+    'A dot marks when a claim starts; a bar, the period its date covers (2012 is the whole year); ' +
+    'a dashed bar, an open period (2006/.. is "since 2006"). Faded dots: denied or hedged. Click a mark for its evidence.') : null);
   show($('tllist'), el('h2', {}, dated.length + ' dated claim(s)' + (claims.length > dated.length ? ', ' + (claims.length - dated.length) + ' undated' : '')),
     claimList(dated.concat(claims.filter((c) => !timeSpan(c.time)))));
 }
