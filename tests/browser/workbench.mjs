@@ -64,6 +64,16 @@ try {
   await page.waitForFunction(() => document.getElementById('auth').textContent === 'can write');
   check(true, 'page accepts the write token');
 
+  // ---- the page's own helpers: UTF-8 byte offsets to string indexes, ISO times to years
+  const helpers = await page.evaluate(() => {
+    const at = byteIndex('a\u2019b\u{1F600}c');     // a ’ b 😀 c: 1 + 3 + 1 + 4 + 1 bytes
+    return { offs: [0, 1, 4, 5, 9, 10].map(at), open: timeSpan('2006/..'),
+             month: timeSpan('2010-08'), none: timeSpan('soon') };
+  });
+  check(JSON.stringify(helpers.offs) === '[0,1,2,3,5,6]', `byte offsets map to string indexes (${helpers.offs})`);
+  check(helpers.open[0] === 2006 && helpers.open[1] === null && Math.abs(helpers.month[0] - 2010.583) < 0.01 &&
+        helpers.none === null, 'ISO dates and open intervals are read');
+
   // ---- search with suggestions, open an actor
   await page.fill('#q', 'Talib');
   await page.waitForSelector('#suggest li');
