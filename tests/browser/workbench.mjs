@@ -189,6 +189,12 @@ try {
         'actors are highlighted in the reader');
   const evm = await page.locator('#reader mark.evidence').count();
   check(evm > 0 || (first.claims || []).length === 0, `evidence is marked (${evm})`);
+  const ncom = (first.segments || []).filter((g) => g.kind === 'comment').length;
+  const shown = await page.locator('#reader .comments-box .comment').count();
+  check(shown === ncom, `reader comments shown apart (${shown} of ${ncom})`);
+  const fromComments = (first.claims || []).filter((c) => c.origin === 'comment').length;
+  check((await page.textContent('#docclaims')).includes(`${fromComments} claim(s) in reader comments`),
+        `claims from comments listed apart (${fromComments})`);
   await shot('reader.png', 600);   // text compresses badly: keep the PNG under 200 KB
 
   const csp = consoleErrors.filter((e) => /Content Security Policy|Refused to/.test(e));
