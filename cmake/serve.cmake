@@ -11,8 +11,10 @@ set(SERVE_CYTOSCAPE ${CMAKE_SOURCE_DIR}/web/node_modules/cytoscape/dist/cytoscap
 file(MAKE_DIRECTORY ${SERVE_GEN})
 if(NOT EXISTS ${SERVE_CYTOSCAPE})
   message(WARNING "serve: ${SERVE_CYTOSCAPE} is missing; run `npm ci` in web/ "
-                  "(or scripts/install-deps.sh) and re-run cmake. The page will say so.")
+                  "(or scripts/install-deps.sh) and build again. Until then the page says so.")
   set(SERVE_CYTOSCAPE ${SERVE_GEN}/cytoscape-missing.js)
+  # npm creating web/node_modules changes web/'s time: configure again then.
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web)
   file(WRITE ${SERVE_CYTOSCAPE}
     "window.DOTS_NO_CYTOSCAPE='cytoscape.js was not installed when dots was built: "
     "run npm ci in web/ and rebuild';\n")
