@@ -38,7 +38,7 @@ function el(tag, attrs, ...kids) {
     else if (k === 'href') e.setAttribute('href', safeHref(v));
     else e.setAttribute(k, v);
   }
-  for (const kid of kids.flat()) {
+  for (const kid of kids.flat(Infinity)) {
     if (kid === undefined || kid === null || kid === false) continue;
     e.appendChild(typeof kid === 'object' ? kid : document.createTextNode(String(kid)));
   }
@@ -344,7 +344,10 @@ function renderProfile(a) {
     aliases.length ? el('p', { class: 'aliases' }, 'also: ' + aliases.join(', ')) : null, facts,
     el('p', {}, el('a', { href: '#/timeline?actor=' + encodeURIComponent(me.id) }, 'timeline'), ' · ',
       el('a', { href: '#/path?from=' + encodeURIComponent(me.id) }, 'find a path from here'), ' · ',
-      el('a', { href: '#/review?actor=' + encodeURIComponent(me.id) }, 'review its claims')));
+      el('a', { href: '#/review?actor=' + encodeURIComponent(me.id) }, 'review its claims')),
+    el('p', { class: 'exports' }, 'export the network (filters below apply): ',
+      ['graphml', 'gexf', 'csv', 'jsonl', 'ftm'].map((f, i) => [i ? ' · ' : '',
+        el('a', { href: '/api/export' + qs(Object.assign({ format: f }, filterValues())), class: 'export', 'data-format': f }, f)])));
   const sanc = list(a.sanctions, 'entries');
   const box = clear($('sanctions'));
   box.appendChild(el('h2', {}, 'Sanctions'));

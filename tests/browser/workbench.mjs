@@ -87,6 +87,10 @@ try {
   check(nodes > 1, `network graph drawn (${nodes} nodes)`);
   check(await page.locator('#graph canvas').count() > 0, 'cytoscape drew on a canvas');
   await page.waitForSelector('#actorclaims .claim');
+  const csvHref = await page.getAttribute('#profile a.export[data-format=csv]', 'href');
+  const csv = await fetch(BASE + csvHref);
+  check(csv.status === 200 && /text\/csv/.test(csv.headers.get('content-type')) &&
+        (await csv.text()).startsWith('claim_id,'), `the export link serves CSV (${csvHref})`);
   if (process.env.DOTS_LISTS === '1')
     check(/TALIBAN/.test(await page.textContent('#sanctions')), 'the sanctions entry of the Taliban is shown');
   // an edge opens its claims; a node can be expanded (the page keeps its graph in state.cy)
