@@ -455,6 +455,7 @@ int serve_start(const serve_config *cfg, serve **out, char *err, size_t errlen)
                       s->port);
         goto fail;
     }
+    s->listen_fd = -1;                       /* MHD_stop_daemon closes it now */
     *out = s;
     return DOTS_OK;
 fail:
