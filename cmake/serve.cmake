@@ -76,7 +76,8 @@ target_sources(dotslib PRIVATE ${SERVE_GEN}/serve_assets.S ${SERVE_GEN}/serve_as
 # tests/test_browser.sh exits 77 when chromium, node or playwright-core is
 # missing: ctest shows it as skipped. The test is added after this file is read.
 if(COMMAND cmake_language)
-  cmake_language(DEFER CALL set_tests_properties test_browser PROPERTIES SKIP_RETURN_CODE 77)
+  cmake_language(DEFER CALL set_tests_properties test_browser PROPERTIES SKIP_RETURN_CODE 77
+                                                                  TIMEOUT 300)
 endif()
 
 # The HTTP suite again on PostgreSQL, with the store module's throw-away server

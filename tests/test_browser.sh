@@ -19,17 +19,22 @@ command -v node >/dev/null || skip "node is not installed"
 
 tmp=$(mktemp -d /tmp/dots-browser-XXXXXX)
 pid=
+npid=
 cleanup() {
+    [ -n "$npid" ] && kill "$npid" 2>/dev/null
     [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
     rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM HUP            # so that cleanup runs when ctest gives up on us
 
 # The sample sanctions lists, when this build has them, so the actor view shows entries.
 lists=0
 "$DOTS" lists sample --db "$tmp/t.db" >/dev/null 2>&1 && lists=1
 
-"$DOTS" serve --db "$tmp/t.db" --listen 127.0.0.1:0 --threads 2 >"$tmp/serve.out" 2>&1 &
+# timeout: even if this script is killed outright, the server does not outlive it long.
+timeout 600 "$DOTS" serve --db "$tmp/t.db" --listen 127.0.0.1:0 --threads 2 \
+    --ingest-timeout 60 >"$tmp/serve.out" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do
     grep -q 'listening on' "$tmp/serve.out" && break
@@ -47,9 +52,13 @@ docs+=("$here"/tests/cases/serve/*.txt)
 timeout 120 node "$here/tests/browser/ingest.mjs" "$url" "$token" "${docs[@]}" ||
     { echo "ingest through the API failed or took over 120 s"; exit 1; }
 
+# In the background with wait, so that a TERM from ctest is handled at once.
 DOTS_URL=$url DOTS_TOKEN=$token DOTS_LISTS=$lists SHOTS=${DOTS_SCREENSHOTS:-${BUILD_DIR:-$tmp}/screenshots} \
-    timeout 120 node "$here/tests/browser/workbench.mjs"
+    timeout 120 node "$here/tests/browser/workbench.mjs" &
+npid=$!
+wait "$npid"
 rc=$?
+npid=
 kill "$pid" && wait "$pid" 2>/dev/null
 pid=
 # Under -DDOTS_SANITIZE=ON the server reports leaks and UB on its way out.
