@@ -64,9 +64,13 @@ static void test_similarity(void **state)
         { "Ghaleb Al-Bihani", "Ghaleb Nassar Al-Bihani", 1 },
         { "Abu Bakr al-Baghdadi", "Abubakar al Baghdadi", 1 },
         { "Sirajuddin Haqani", "Serajuddin Haqqani", 1 },
+        { "Abdul Jabbar", "JABBAR, Abdul", 1 },             /* Abdul glues across the comma */
+        { "Hosseinn Musavi", "MUSAVI, Hossein", 1 },        /* a typo of a table spelling */
+        { "Chol Sem Kim", "KIM, Chol Sam", 1 },             /* one-syllable romanisations */
         { "John Smith", "Gholamreza Baghbani", 0 },
         { "Mansour", "Mullah Akhtar Mohammad Mansour", 0 },
         { "Ahmed Hosni", "Ahmad Hasan", 0 },
+        { "Abubakar Shekau", "Sheikh Abukar", 0 },      /* a title is not a surname */
         { "Islamic State", "Islamic Jihad", 0 },
         { "Islamic Revolutionary Guard Corps", "IRGC Qods Force", 0 },
     };
@@ -429,6 +433,14 @@ static void test_link_edges(void **state)
     assert_int_equal(d->actors[us].nmentions, 1);
     assert_true(actor_named(d, "Tehran") >= 0);
     assert_true(actor_named(d, "Iran") < 0);
+    doc_free(d);
+    /* a lone surname is not the famous bearer of it until the document says so */
+    const char *ner[] = { "Mansour|per", NULL };
+    d = make_doc("Mansour said so.\n", ner);
+    assert_int_equal(actor_link_doc(kb, d), DOTS_OK);
+    assert_int_equal(d->nactors, 1);
+    assert_string_equal(d->actors[0].id, "doc:mansour");
+    assert_int_equal(d->actors[0].kb, -1);
     doc_free(d);
     /* empty document */
     d = make_doc("", NULL);

@@ -29,9 +29,12 @@ long actor_kb_find(const actor_kb *kb, const char *name);
 size_t actor_kb_aliases(const actor_kb *kb, size_t i, const char **out, size_t max);
 
 /* Resolve the mentions of a tokenized, tagged document: fills d->actors,
-** d->mentions and d->toks[].actor. Short names and surnames resolve to the
-** full name seen earlier in the document, demonyms and collective plurals to
-** their state or group; unknown names become new actors ("doc:" ids). */
+** d->mentions (sorted by offset) and d->toks[].actor. Short names and
+** surnames resolve to the full name seen in the document, demonyms and
+** collective plurals to their state or group, a country's unnamed forces and
+** officials to the country; unknown names become new actors ("doc:" ids).
+** Works without NER labels (KB names only). Calling it again first clears
+** what it filled. Rules: docs/ACTORS.md. */
 int actor_link_doc(const actor_kb *kb, dots_doc *d);
 
 /* ---- Name matching ------------------------------------------------------- */
@@ -41,8 +44,9 @@ int actor_link_doc(const actor_kb *kb, dots_doc *d);
 double actor_name_similarity(const char *a, const char *b, buf *why);
 #define ACTOR_MATCH_THRESHOLD 0.85   /* documented in docs/ACTORS.md */
 
-/* Fold a name for lookups: NFKD, marks removed, casefolded, punctuation runs
-** to one space, trimmed. Writes into out (cleared first). */
+/* Fold a name for lookups: NFKD, marks removed, casefolded, apostrophes and
+** ayn/hamza signs dropped (Kata'ib = Kataib), other punctuation runs to one
+** space, trimmed. Writes into out (cleared first, always NUL-terminated). */
 void actor_fold(const char *s, size_t n, buf *out);
 
 /* ---- Sanctions lists ----------------------------------------------------- */
@@ -81,8 +85,9 @@ typedef struct actor_hit {
     double score;
     const char *alias;        /* the listed name or alias that matched */
 } actor_hit;
-/* Screen a name: up to max hits scoring >= ACTOR_MATCH_THRESHOLD, best first.
-** Returns the number of hits. */
+/* Screen a name: up to max hits scoring >= ACTOR_MATCH_THRESHOLD, best first,
+** one per entry. Returns the number of hits. Only reads l, so threads may
+** screen against one actor_lists at once (while nobody loads or adds). */
 size_t actor_lists_screen(const actor_lists *l, const char *name, actor_hit *hits, size_t max);
 
 #endif

@@ -29,10 +29,11 @@ enum {
 typedef struct name_tok {
     const char *s;          /* folded, variant-normalised ("muhammad", "abusayyaf") */
     const char *sk;         /* consonant skeleton ("mhmd") */
-    uint8_t len, sklen;
+    const char *o;          /* folded as written, before the variant table ("mohammed") */
+    uint8_t len, sklen, olen;
     uint8_t kind;           /* NAME_TOK_* */
     float w;                /* weight in the score */
-    uint32_t mask;          /* letters a-z present: a cheap bound before Jaro-Winkler */
+    uint32_t mask, omask;   /* letters a-z in s and in o: a cheap bound before Jaro-Winkler */
 } name_tok;
 
 typedef struct name_form {
@@ -53,6 +54,10 @@ typedef struct name_packed {
 int name_pack(arena *a, const name_form *f, name_packed *out);
 /* Similarity of two parsed names in [0,1]; why (may be NULL) gets the pairs. */
 double name_score(const name_tok *a, size_t na, const name_tok *b, size_t nb, buf *why);
+/* The same; person = 0 turns off the allowance for a left-out middle name,
+** because one word more makes another organisation ("Egyptian Islamic Jihad"). */
+double name_score_ex(const name_tok *a, size_t na, const name_tok *b, size_t nb, int person,
+                     buf *why);
 /* Similarity of two folded tokens, 0 when they do not pair. */
 double name_tok_sim(const name_tok *a, const name_tok *b);
 /* The consonant skeleton of a folded ASCII word, written to out (NUL-ended);

@@ -155,6 +155,7 @@ static int is_junk_word(const char *k)
         "west", "east", "north", "south", "hell", "heaven", "senior editor", "editor",
         "potus", "iirc", "imho", "lol", "ied", "ieds", "opium", "crap", "task force",
         "foreign terrorist organizations", "defense", "defence", "justice", "security",
+        "shiites", "shias", "sunnis", "sufis", "christians", "jews",
         NULL };
     for (size_t i = 0; w[i]; i++) if (!strcmp(w[i], k)) return 1;
     return 0;
@@ -262,12 +263,19 @@ static void fold_span(linker *L, uint32_t start, uint32_t end)
 /* Words of s that start with a capital (or are written in capitals). */
 static size_t cap_words(const char *s, size_t n)
 {
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        int start = i == 0 || !(isalnum((unsigned char)s[i - 1]) || s[i - 1] == '\'' ||
-                                (unsigned char)s[i - 1] >= 0x80);
-        if (start && (isupper(c) || isdigit(c) || (c >= 0x80 && starts_upper(s + i, n - i)))) k++;
+    size_t k = 0, i = 0;
+    int inword = 0;        /* after a letter, digit or apostrophe (Kata'ib is one word) */
+    while (i < n) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &c);
+        if (l <= 0) { i++; inword = 0; continue; }
+        utf8proc_category_t cat = utf8proc_category(c);
+        int letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+        int digit = cat == UTF8PROC_CATEGORY_ND;
+        if (!inword && (cat == UTF8PROC_CATEGORY_LU || digit)) k++;
+        inword = letter || digit || c == '\'' || c == 0x2019;
+        i += (size_t)l;
     }
     return k;
 }
@@ -557,6 +565,8 @@ static int kb_fuzzy(linker *L, const char *text, size_t n, int t)
         /* organisations and places differ by one word ("Multinational Joint
         ** Force" is not the Multinational Joint Task Force): same word count */
         if (ok && t != TAG_NER_PER && sig_words(name) != sig_words(h[i].alias)) ok = 0;
+        /* a lone surname ("Mansour") is anybody's until the document names him */
+        if (ok && ty == ACT_PER && sig_words(name) < 2) ok = 0;
         if (ok) return kb_actor(L, ei);
     }
     return -1;
@@ -659,6 +669,14 @@ static int known_here(linker *L, size_t i, size_t first)
     return ai;
 }
 
+/* A title word at token i ("IRGC-QF General Gholamreza Baghbani"). */
+static int title_at(linker *L, size_t i)
+{
+    if (i >= L->d->ntoks) return 0;
+    fold_span(L, L->d->toks[i].start, L->d->toks[i].end);
+    return L->fold.len && name_is_title(L->fold.s, L->fold.len);
+}
+
 /* ---- The pass -------------------------------------------------------------------- */
 static int last_actor(const linker *L) { return L->nm ? L->m[L->nm - 1].actor : -1; }
 
@@ -681,7 +699,7 @@ static void link_sentence(linker *L, size_t first, size_t lim)
             mention(L, ai, i, 1, b, b + (uint32_t)pl);
             used = 1;
         } else if (nk && (nk >= nn || nk >= 2 || tok_is(d, i + nk, "and") || tok_is(d, i + nk, "or") ||
-                          tok_is(d, i + nk, ","))) {
+                          tok_is(d, i + nk, ",") || title_at(L, i + nk))) {
             /* the KB's name wins over a longer tagger span that runs past it
             ** ("Office of Foreign Assets Control Andrea"); the rest is looked at next */
             const kb_alias *a = &L->kb->aliases[alias];
@@ -828,7 +846,7 @@ static int materialize(linker *L)
         m->actor = map[L->m[k].actor];
         d->actors[m->actor].nmentions++;
     }
-    qsort(d->mentions, d->nmentions, sizeof *d->mentions, cmp_mention);
+    if (d->nmentions) qsort(d->mentions, d->nmentions, sizeof *d->mentions, cmp_mention);
     free(map);
     return DOTS_OK;
 }

@@ -146,7 +146,10 @@ int actor_lists_add(actor_lists *l, const actor_list_entry *e)
         c.naliases = e->naliases;
     }
     if (oom) return DOTS_ENOMEM;
-    return lists_push(l, &c);
+    int rc = lists_push(l, &c);
+    /* indexed at once (cheap: postings grow by appending), so that screening
+    ** never writes and lists can be shared by threads */
+    return rc ? rc : lists_index(l);
 }
 
 /* ---- Index ------------------------------------------------------------------ */
@@ -238,9 +241,8 @@ static int cmp_hit(const void *a, const void *b)
 size_t actor_lists_screen(const actor_lists *l, const char *name, actor_hit *hits, size_t max)
 {
     if (!l || !l->n || !max) return 0;
-    /* The index is brought up to date by load and by the first screen after
-    ** actor_lists_add; screening itself only reads it. */
-    if (l->indexed < l->n && lists_index((actor_lists *)l)) return 0;
+    /* load and add keep the index complete; a list that ran out of memory
+    ** while indexing screens what it has */
     name_form *q = malloc(sizeof *q);
     if (!q) return 0;
     name_parse(name, strlen(name), q);
@@ -270,7 +272,9 @@ size_t actor_lists_screen(const actor_lists *l, const char *name, actor_hit *hit
             if (i && cand[i] == cand[i - 1]) continue;
             size_t ent = cand[i] >> 8, form = cand[i] & 0xff;
             const name_packed *f = &l->ents[ent].forms[form];
-            double s = name_score(q->t, q->n, f->t, f->n, NULL);
+            const char *ty = l->ents[ent].e.type;
+            int person = ty && (!strcmp(ty, "individual") || !strcmp(ty, "PER"));
+            double s = name_score_ex(q->t, q->n, f->t, f->n, person, NULL);
             if (s < ACTOR_MATCH_THRESHOLD) continue;
             const char *alias = form ? l->ents[ent].e.aliases[form - 1] : l->ents[ent].e.name;
             if (nh && best_entry == ent) {          /* keep the entry's best form */

@@ -261,6 +261,8 @@ static void add_tok(name_form *f, const char *w, size_t n)
 {
     if (f->n >= NAME_MAX_TOKS || n == 0 || n > 60) return;
     char tmp[130];
+    const char *ow = w;
+    size_t on = n;
     const char *v = variant_of(w, n);
     int kind = NAME_TOK_WORD;
     if (v) { w = v; n = strlen(v); }
@@ -280,12 +282,16 @@ static void add_tok(name_form *f, const char *w, size_t n)
     size_t skn = name_skeleton(w, n, sk, sizeof sk);
     t->s = form_put(f, w, n);
     t->sk = form_put(f, sk, skn);
-    if (!t->s || !t->sk) return;
+    t->o = on == n && !memcmp(ow, w, n) ? t->s : form_put(f, ow, on);
+    if (!t->s || !t->sk || !t->o) return;
+    t->olen = (uint8_t)on;
     t->len = (uint8_t)n;
     t->sklen = (uint8_t)skn;
-    t->mask = 0;
+    t->mask = t->omask = 0;
     for (size_t i = 0; i < n; i++)
         if (w[i] >= 'a' && w[i] <= 'z') t->mask |= 1u << (w[i] - 'a');
+    for (size_t i = 0; i < on; i++)
+        if (ow[i] >= 'a' && ow[i] <= 'z') t->omask |= 1u << (ow[i] - 'a');
     t->kind = (uint8_t)kind;
     t->w = kind == NAME_TOK_TITLE ? 0.15f : kind == NAME_TOK_STOP ? 0.05f :
            kind == NAME_TOK_SUFFIX ? 0.3f : kind == NAME_TOK_COMMON ? 0.5f : 1.0f;
@@ -299,6 +305,18 @@ void name_parse(const char *s, size_t n, name_form *f)
     f->n = 0;
     f->used = 0;
     if (n > NAME_TEXT_MAX) n = NAME_TEXT_MAX;
+    /* "BAGHBANI, Gholamreza" (the OFAC order) is read "Gholamreza BAGHBANI",
+    ** so that a trailing "Abdul" or "Abu" glues to the name after it */
+    char rot[NAME_TEXT_MAX + 2];
+    const char *comma = memchr(s, ',', n);
+    if (comma && !memchr(comma + 1, ',', n - (size_t)(comma + 1 - s))) {
+        size_t first = (size_t)(comma - s), rest = n - first - 1;
+        memcpy(rot, comma + 1, rest);
+        rot[rest] = ' ';
+        memcpy(rot + rest + 1, s, first);
+        s = rot;
+        n = rest + 1 + first;
+    }
     actor_fold(s, n, &b);
     const char *p = b.s ? b.s : "";
     char glue[130];
@@ -345,7 +363,9 @@ int name_pack(arena *a, const name_form *f, name_packed *out)
         out->t[i] = f->t[i];
         out->t[i].s = arena_strndup(a, f->t[i].s, f->t[i].len);
         out->t[i].sk = arena_strndup(a, f->t[i].sk, f->t[i].sklen);
-        if (!out->t[i].s || !out->t[i].sk) return DOTS_ENOMEM;
+        out->t[i].o = f->t[i].o == f->t[i].s ? out->t[i].s
+                                             : arena_strndup(a, f->t[i].o, f->t[i].olen);
+        if (!out->t[i].s || !out->t[i].sk || !out->t[i].o) return DOTS_ENOMEM;
     }
     return DOTS_OK;
 }
@@ -383,9 +403,28 @@ static double jaro_winkler(const char *a, size_t la, const char *b, size_t lb)
     return jaro + pre * 0.1 * (1 - jaro);
 }
 
+static double tok_sim(const name_tok *a, const name_tok *b);
+
+/* Two words: the better of their normalised and their written spellings
+** ("Hosseinn" is a typo of Hossein, which the table turned into husayn). */
 double name_tok_sim(const name_tok *a, const name_tok *b)
 {
+    double s = tok_sim(a, b);
+    if (s < 1 && (a->o != a->s || b->o != b->s)) {
+        name_tok x = *a, y = *b;
+        x.s = a->o; x.len = a->olen; x.mask = a->omask;
+        y.s = b->o; y.len = b->olen; y.mask = b->omask;
+        double t = tok_sim(&x, &y);
+        if (t > s) s = t;
+    }
+    return s;
+}
+
+static double tok_sim(const name_tok *a, const name_tok *b)
+{
     if (a->len == b->len && !memcmp(a->s, b->s, a->len)) return 1.0;
+    /* a title pairs only with itself: "Sheikh" is not "Shekau" */
+    if ((a->kind == NAME_TOK_TITLE) != (b->kind == NAME_TOK_TITLE)) return 0;
     /* an initial pairs with the word it abbreviates */
     if ((a->len == 1 || b->len == 1) && a->s[0] == b->s[0]) return 0.7;
     if (a->len < 3 || b->len < 3) return 0;
@@ -404,8 +443,13 @@ double name_tok_sim(const name_tok *a, const name_tok *b)
     double jw = jaro_winkler(a->s, a->len, b->s, b->len);
     /* equal skeletons with different vowels: Suleimani/Soleimani yes, but
     ** Hasan/Hosni/Husayn (all "hsn") are different names */
-    if (a->sklen >= 2 && a->sklen == b->sklen && !memcmp(a->sk, b->sk, a->sklen) && jw >= 0.8)
+    int same_sk = a->sklen >= 2 && a->sklen == b->sklen && !memcmp(a->sk, b->sk, a->sklen);
+    if (same_sk && jw >= 0.8)
         s = 0.92;
+    /* three-letter words differing in a vowel (Sam/Sem, Cao/Cae, Tam/Tom):
+    ** romanisations of one syllable */
+    else if (same_sk && a->len == 3 && b->len == 3 && a->s[0] == b->s[0])
+        s = 0.88;
     if (jw >= 0.9 && jw * 0.97 > s) s = jw * 0.97;
     if (s == 0 && jw >= 0.8 && a->sklen >= 3 && b->sklen >= 3) {
         double js = jaro_winkler(a->sk, a->sklen, b->sk, b->sklen);
@@ -467,6 +511,12 @@ static size_t significant(const name_tok *t, size_t n)
 }
 
 double name_score(const name_tok *a, size_t na, const name_tok *b, size_t nb, buf *why)
+{
+    return name_score_ex(a, na, b, nb, 1, why);
+}
+
+double name_score_ex(const name_tok *a, size_t na, const name_tok *b, size_t nb, int person,
+                     buf *why)
 {
     if (!na || !nb) {
         if (why) buf_puts(why, "nothing to compare (a name is empty after folding)");
@@ -548,7 +598,7 @@ double name_score(const name_tok *a, size_t na, const name_tok *b, size_t nb, bu
     size_t nl = wa <= wb ? nb : na, left = 0;
     for (size_t i = 0; i < nl; i++)
         left += !lu[i] && (lt[i].kind == NAME_TOK_WORD || lt[i].kind == NAME_TOK_COMMON);
-    if (sshort >= 2 && left <= 1) score = 0.5 * dice + 0.5 * cov;
+    if (person && sshort >= 2 && left <= 1) score = 0.5 * dice + 0.5 * cov;
     if (why) {
         int first = 1;
         for (size_t i = 0; i < na; i++)

@@ -6,7 +6,8 @@
 ** existing dots.db) when `dots lists load` put lists there, or else the small
 ** OFAC-format sample compiled in from data/sanctions-sample/ (said on stderr). --name screens
 ** one name instead of documents. Persons and organisations are screened by
-** their canonical name and every surface form found; places are not. */
+** their canonical name and every surface form found, persons against listed
+** individuals and organisations against the other entries; places are not. */
 #include "actor/actor.h"
 #include "cli/cli.h"
 #include "cli/cli_actor.h"
@@ -52,7 +53,7 @@ static int dir_lists(const char *dir, char ***out, size_t *n)
         snprintf(v[k++], l, "%s/%s", dir, de->d_name);
     }
     closedir(dh);
-    qsort(v, k, sizeof *v, cmp_str);
+    if (k) qsort(v, k, sizeof *v, cmp_str);
     *out = v;
     *n = k;
     return 0;
@@ -123,6 +124,10 @@ static size_t screen_actor(const actor_lists *l, const doc_actor *a, found *out,
         actor_hit h[MAX_HITS];
         size_t k = actor_lists_screen(l, name, h, MAX_HITS);
         for (size_t i = 0; i < k; i++) {
+            /* a person matches listed individuals, an organisation the rest */
+            const char *ty = actor_lists_get(l, h[i].entry)->type;
+            int indiv = ty && !strcmp(ty, "individual");
+            if (indiv != (a->type == ACT_PER)) continue;
             size_t j = 0;
             while (j < n && out[j].h.entry != h[i].entry) j++;
             if (j < n) {
