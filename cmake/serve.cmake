@@ -11,8 +11,10 @@ set(SERVE_CYTOSCAPE ${CMAKE_SOURCE_DIR}/web/node_modules/cytoscape/dist/cytoscap
 file(MAKE_DIRECTORY ${SERVE_GEN})
 if(NOT EXISTS ${SERVE_CYTOSCAPE})
   message(WARNING "serve: ${SERVE_CYTOSCAPE} is missing; run `npm ci` in web/ "
-                  "(or scripts/install-deps.sh) and re-run cmake. The page will say so.")
+                  "(or scripts/install-deps.sh) and build again. Until then the page says so.")
   set(SERVE_CYTOSCAPE ${SERVE_GEN}/cytoscape-missing.js)
+  # npm creating web/node_modules changes web/'s time: configure again then.
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web)
   file(WRITE ${SERVE_CYTOSCAPE}
     "window.DOTS_NO_CYTOSCAPE='cytoscape.js was not installed when dots was built: "
     "run npm ci in web/ and rebuild';\n")
@@ -74,5 +76,18 @@ target_sources(dotslib PRIVATE ${SERVE_GEN}/serve_assets.S ${SERVE_GEN}/serve_as
 # tests/test_browser.sh exits 77 when chromium, node or playwright-core is
 # missing: ctest shows it as skipped. The test is added after this file is read.
 if(COMMAND cmake_language)
-  cmake_language(DEFER CALL set_tests_properties test_browser PROPERTIES SKIP_RETURN_CODE 77)
+  cmake_language(DEFER CALL set_tests_properties test_browser PROPERTIES SKIP_RETURN_CODE 77
+                                                                  TIMEOUT 300)
+endif()
+
+# The HTTP suite again on PostgreSQL, with the store module's throw-away server
+# (cmake/store.cmake starts it into ${CMAKE_BINARY_DIR}/pg-test and writes its
+# URL there; the "pg" fixture orders start, tests, stop).
+if(EXISTS ${CMAKE_SOURCE_DIR}/scripts/pg-test-server.sh)
+  add_test(NAME test_serve_pg
+           COMMAND sh -c "DOTS_PG_URL=$(cat '${CMAKE_BINARY_DIR}/pg-test/url') exec \"$0\""
+                   $<TARGET_FILE:test_serve>
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  set_tests_properties(test_serve_pg PROPERTIES FIXTURES_REQUIRED pg
+    ENVIRONMENT "DOTS_SHARED=${CMAKE_SOURCE_DIR}/../shared")
 endif()

@@ -3,7 +3,8 @@
 ** requests written by hand over a socket, so that every header the server
 ** checks (Host, Origin, Sec-Fetch-Site, Authorization, X-CSRF-Token,
 ** Content-Length) can be set or forged. The store is filled through the API
-** itself (POST /api/documents) with the fixtures in tests/cases/serve/. */
+** itself (POST /api/documents) with the fixtures in tests/cases/serve/.
+** SQLite by default; PostgreSQL when DOTS_PG_URL is set (test_serve_pg). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +13,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <jansson.h>
+#include <libpq-fe.h>
 #include <netinet/in.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -26,7 +28,7 @@
 #include "serve/serve.h"
 
 static serve *srv;
-static char dir[64], db[128], host[64];
+static char dir[64], db[300], host[64];
 static int port;
 
 typedef struct resp {
@@ -140,14 +142,37 @@ static int64_t ingest_fixture(const char *name)
     return id;
 }
 
+/* With DOTS_PG_URL (ctest's test_serve_pg, cmake/serve.cmake) the server runs on
+** PostgreSQL, in a database of its own so the store's suite can run alongside. */
+static int pg_database(const char *url, char *out, size_t outlen)
+{
+    PGconn *c = PQconnectdb(url);
+    const char *slash = strrchr(url, '/');
+    int ok = PQstatus(c) == CONNECTION_OK && slash;
+    for (int i = 0; ok && i < 2; i++) {
+        PGresult *res = PQexec(c, i ? "CREATE DATABASE dots_serve_test"
+                                    : "DROP DATABASE IF EXISTS dots_serve_test");
+        ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+        if (!ok) fprintf(stderr, "test_serve: %s", PQerrorMessage(c));
+        PQclear(res);
+    }
+    PQfinish(c);
+    if (ok) snprintf(out, outlen, "%.*s/dots_serve_test", (int)(slash - url), url);
+    return ok ? 0 : -1;
+}
+
 static int setup(void **st)
 {
     serve_config cfg = { 0 };
-    char err[256];
+    const char *pg = getenv("DOTS_PG_URL");
+    char err[256], tok[160];
 
     snprintf(dir, sizeof dir, "/tmp/dots-test-serve-XXXXXX");
     if (!mkdtemp(dir)) return -1;
     snprintf(db, sizeof db, "%s/t.db", dir);
+    if (pg && *pg && pg_database(pg, db, sizeof db) != 0) return -1;
+    snprintf(tok, sizeof tok, "%s/t.token", dir);
+    cfg.token_file = tok;
     cfg.db = db;
     cfg.host = "127.0.0.1";
     cfg.threads = 3;
@@ -359,14 +384,27 @@ static void test_ingest_and_read(void **st)
     r = http("POST", q, auth_header(), text, len);
     assert_int_equal(r.status, 201);
     assert_int_equal(json_integer_value(json_object_get(r.json, "id")), id);
-    assert_true(json_is_true(json_object_get(json_array_get(json_object_get(r.json, "documents"),
-                                                            0), "skipped")));
+    assert_true(json_is_true(json_object_get(r.json, "skipped")));
+    assert_null(json_object_get(r.json, "documents"));     /* one document, no list */
     resp_free(&r);
     free(text);
 
+    /* JSON Lines: one document per record, all listed */
+    static const char two[] =
+        "{\"id\": \"a1\", \"title\": \"Brief one\", \"date\": \"2019-02-01\", "
+        "\"text\": \"Pakistan sheltered Taliban leaders in Quetta in 2018.\"}\n"
+        "{\"id\": \"a2\", \"title\": \"Brief two\", \"date\": \"2019-03-01\", "
+        "\"text\": \"Iran hosted a Taliban delegation in Tehran in 2019.\"}\n";
+    r = http("POST", "/api/documents?name=briefs.jsonl&format=jsonl", auth_header(), two,
+             sizeof two - 1);
+    assert_int_equal(r.status, 201);
+    assert_int_equal(json_array_size(json_object_get(r.json, "documents")), 2);
+    resp_free(&r);
+
     r = get("/api/stats");
     assert_int_equal(r.status, 200);
-    assert_true(json_is_object(r.json));
+    assert_true(json_integer_value(json_object_get(r.json, "documents")) >= 3);
+    assert_string_equal(jstr(r.json, "backend"), strstr(db, "://") ? "postgresql" : "sqlite");
     resp_free(&r);
 
     r = get("/api/search?q=Iran");
@@ -378,6 +416,49 @@ static void test_ingest_and_read(void **st)
     assert_int_equal(r.status, 200);
     assert_non_null(strstr(r.head, "Content-Disposition: attachment"));
     resp_free(&r);
+}
+
+/* ---- A document the pipeline takes too long on ------------------------------ */
+
+static void test_ingest_time_limit(void **st)
+{
+    serve_config cfg = { 0 };
+    serve *fast;
+    char err[256], tok[160], big_db[300];
+    int saved = port;
+
+    /* a second server whose limit (1 ms) no real page can meet */
+    snprintf(tok, sizeof tok, "%s/limit.token", dir);
+    snprintf(big_db, sizeof big_db, "%s", db);
+    cfg.db = big_db;
+    cfg.token_file = tok;
+    cfg.threads = 1;
+    cfg.ingest_ms = 1;
+    assert_int_equal(serve_start(&cfg, &fast, err, sizeof err), DOTS_OK);
+    port = serve_port(fast);
+    char h[128], host0[64];
+    snprintf(host0, sizeof host0, "%s", host);
+    snprintf(host, sizeof host, "127.0.0.1:%d", port);
+    snprintf(h, sizeof h, "Authorization: Bearer %s\r\n", serve_token(fast));
+
+    buf text;
+    buf_init(&text);
+    buf_puts(&text, "A long page\n2019-05-01\n\n");
+    for (int i = 0; i < 1500; i++)
+        buf_printf(&text, "Officials said that Iran sent %d rifles to the Taliban in Herat. ", i);
+    buf_puts(&text, "\n");
+    resp r = http("POST", "/api/documents?name=long.txt", h, text.s, text.len);
+    assert_error(&r, 503);
+    assert_non_null(strstr(jstr(r.json, "error"), "not stored"));
+    resp_free(&r);
+    /* the worker is free again at once */
+    r = get("/api/stats");
+    assert_int_equal(r.status, 200);
+    resp_free(&r);
+    buf_fini(&text);
+    serve_stop(fast);                   /* waits for the abandoned analysis */
+    port = saved;
+    snprintf(host, sizeof host, "%s", host0);
 }
 
 /* ---- Many clients at once: each worker borrows its own store handle -------- */
@@ -439,6 +520,7 @@ int main(void)
         cmocka_unit_test(test_body_limits),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_ingest_and_read),
+        cmocka_unit_test(test_ingest_time_limit),
         cmocka_unit_test(test_concurrent_reads),
         cmocka_unit_test(test_token_file),
     };

@@ -38,7 +38,7 @@ function el(tag, attrs, ...kids) {
     else if (k === 'href') e.setAttribute('href', safeHref(v));
     else e.setAttribute(k, v);
   }
-  for (const kid of kids.flat()) {
+  for (const kid of kids.flat(Infinity)) {
     if (kid === undefined || kid === null || kid === false) continue;
     e.appendChild(typeof kid === 'object' ? kid : document.createTextNode(String(kid)));
   }
@@ -344,7 +344,10 @@ function renderProfile(a) {
     aliases.length ? el('p', { class: 'aliases' }, 'also: ' + aliases.join(', ')) : null, facts,
     el('p', {}, el('a', { href: '#/timeline?actor=' + encodeURIComponent(me.id) }, 'timeline'), ' · ',
       el('a', { href: '#/path?from=' + encodeURIComponent(me.id) }, 'find a path from here'), ' · ',
-      el('a', { href: '#/review?actor=' + encodeURIComponent(me.id) }, 'review its claims')));
+      el('a', { href: '#/review?actor=' + encodeURIComponent(me.id) }, 'review its claims')),
+    el('p', { class: 'exports' }, 'export the network (filters below apply): ',
+      ['graphml', 'gexf', 'csv', 'jsonl', 'ftm'].map((f, i) => [i ? ' · ' : '',
+        el('a', { href: '/api/export' + qs(Object.assign({ format: f }, filterValues())), class: 'export', 'data-format': f }, f)])));
   const sanc = list(a.sanctions, 'entries');
   const box = clear($('sanctions'));
   box.appendChild(el('h2', {}, 'Sanctions'));
@@ -564,7 +567,9 @@ async function viewTimeline(p) {
   let claims = list(j, 'claims', 'events', 'timeline').flatMap((x) => (Array.isArray(x.claims) ? x.claims : [x])).map(claimOf);
   const dated = claims.filter((c) => timeSpan(c.time));
   dated.sort((a, b) => timeSpan(a.time)[0] - timeSpan(b.time)[0]);
-  show($('tlchart'), drawTimeline(dated, p));
+  show($('tlchart'), drawTimeline(dated, p), dated.length ? el('p', { class: 'legend muted' },
+    'A dot marks when a claim starts; a bar, the period its date covers (2012 is the whole year); ' +
+    'a dashed bar, an open period (2006/.. is "since 2006"). Faded dots: denied or hedged. Click a mark for its evidence.') : null);
   show($('tllist'), el('h2', {}, dated.length + ' dated claim(s)' + (claims.length > dated.length ? ', ' + (claims.length - dated.length) + ' undated' : '')),
     claimList(dated.concat(claims.filter((c) => !timeSpan(c.time)))));
 }
@@ -827,7 +832,7 @@ function route() {
   const h = location.hash.replace(/^#\/?/, '');
   const [path, query] = h.split('?');
   const params = Object.fromEntries(new URLSearchParams(query || ''));
-  const parts = path.split('/').map(decodeURIComponent);
+  const parts = path.split('/').map((x) => { try { return decodeURIComponent(x); } catch (e) { return x; } });
   const view = parts[0] || 'home';
   const known = ['home', 'actor', 'path', 'timeline', 'doc', 'add', 'review'];
   const v = known.includes(view) ? view : 'home';

@@ -34,12 +34,14 @@ static int parse_listen(const char *s, char *host, size_t hostlen, int *port)
 }
 
 CLI_COMMAND(cmd_serve, "serve",
-            "[--db DB] [--listen 127.0.0.1:8080] [--threads N] [--token-file F] [--allow-host H]",
+            "[--db DB] [--listen 127.0.0.1:8080] [--threads N] [--token-file F] [--allow-host H] "
+            "[--ingest-timeout SECONDS]",
             "serve the JSON API and the workbench page")
 static int cmd_serve(int argc, char **argv)
 {
     const char *listen = cli_opt(argc, argv, "--listen");
     const char *threads = cli_opt(argc, argv, "--threads");
+    const char *limit = cli_opt(argc, argv, "--ingest-timeout");
     serve_config cfg = { 0 };
     char host[256], err[512];
     sigset_t sigs;
@@ -57,6 +59,9 @@ static int cmd_serve(int argc, char **argv)
     cfg.host = host;
     if (threads && ((cfg.threads = atoi(threads)) < 1 || cfg.threads > 64))
         return cli_fail("serve", "--threads must be from 1 to 64");
+    if (limit && (atoi(limit) < 1 || atoi(limit) > 86400))
+        return cli_fail("serve", "--ingest-timeout must be from 1 to 86400 seconds");
+    if (limit) cfg.ingest_ms = (unsigned)atoi(limit) * 1000u;
     if (strcmp(host, "127.0.0.1") && strcmp(host, "::1") && strcmp(host, "localhost"))
         fprintf(stderr, "dots serve: warning: listening on %s, not loopback; reads are "
                         "open to anyone who can reach it\n", host);

@@ -3,13 +3,15 @@
 ** runs: text_parse, pipeline_run, store_put_doc, on the worker thread that took
 ** the request, with that thread's pipeline. The body is either the page itself
 ** (name and format in the query) or JSON {"name","text","format"}; the page
-** sends JSON for both pasted text and uploaded files. A JSON Lines body gives
-** several documents; the reply lists them all and repeats the first at the top. */
+** sends JSON for both pasted text and uploaded files. The reply is the stored
+** document's {"id", "name", "skipped", "claims", "warnings"}; a JSON Lines body
+** gives several documents: then the first is at the top and "documents" lists all. */
 #include "serve/serve_int.h"
 #include "dots.h"
 #include "text/text.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,15 +44,27 @@ static int valid_name(const char *s)
     return n > 0 && n <= 200 && !strchr(s, '/') && !strchr(s, '\\') && strcmp(s, "..") != 0;
 }
 
-/* One parsed document through the stages into the store; its entry for the reply. */
-static int ingest_one(serve_req *r, dots_pipeline *p, dots_doc *d, json_t *list)
+/* One parsed document through the stages into the store; its entry for the reply.
+** On a timeout *dp is set to NULL: the document now belongs to the pipeline thread. */
+static int ingest_one(serve_req *r, dots_doc **dp, json_t *list)
 {
     store *st = r->slot->st;
-    json_t *stored = NULL, *warn = json_array(), *e;
+    dots_doc *d = *dp;
+    json_t *stored = NULL, *warn = json_array(), *e, *claims;
     int64_t id = 0;
-    int skipped = 0, rc;
+    int skipped = 0, abandoned, rc;
+    char name[256];
 
-    if ((rc = pipeline_run(p, d)) != DOTS_OK)
+    snprintf(name, sizeof name, "%s", d->name ? d->name : "document");   /* d may go */
+    rc = serve_run_pipeline(r->srv, r->slot->pipe, d, r->srv->ingest_ms, &abandoned);
+    if (abandoned) {
+        r->slot->pipe = NULL;        /* the old one is busy; the next ingest makes another */
+        *dp = NULL;
+        json_decref(warn);
+        return reply_error(r, 503, "%s: analysis stopped after %.1f s; the document was not "
+                           "stored", name, r->srv->ingest_ms / 1000.0);
+    }
+    if (rc != DOTS_OK)
         return json_decref(warn), reply_error(r, 500, "%s: the pipeline failed: %s", d->name,
                                               dots_strerror(rc));
     if ((rc = store_put_doc(st, d, &id, &skipped)) != DOTS_OK)
@@ -58,10 +72,9 @@ static int ingest_one(serve_req *r, dots_pipeline *p, dots_doc *d, json_t *list)
     if ((rc = graph_document(st, id, &stored)) != DOTS_OK)
         return json_decref(warn), reply_rc(r, rc, NULL, d->name);
     for (size_t i = 0; i < d->nwarnings; i++) json_array_append_new(warn, json_string(d->warnings[i]));
-    e = json_pack("{s:I,s:s,s:b,s:O,s:o}", "id", (json_int_t)id, "name", d->name ? d->name : "",
-                  "skipped", skipped, "claims",
-                  json_object_get(stored, "claims") ? json_object_get(stored, "claims")
-                                                    : json_array(),
+    claims = json_object_get(stored, "claims");
+    e = json_pack("{s:I,s:s,s:b,s:o,s:o}", "id", (json_int_t)id, "name", d->name ? d->name : "",
+                  "skipped", skipped, "claims", claims ? json_incref(claims) : json_array(),
                   "warnings", warn);
     json_decref(stored);
     if (!e) return reply_error(r, 500, "out of memory");
@@ -77,7 +90,6 @@ int api_ingest(serve_req *r)
     size_t len = r->body.len, ndocs = 0;
     dots_doc **docs = NULL;
     json_t *body = NULL, *list = NULL;
-    dots_pipeline *p;
     char err[512];
     int rc;
 
@@ -106,7 +118,7 @@ int api_ingest(serve_req *r)
         goto done;
     }
     if (len == 0) { rc = reply_error(r, 400, "the document is empty"); goto done; }
-    if (!(p = serve_pipeline(r))) { rc = r->status; goto done; }
+    if (!serve_pipeline(r)) { rc = r->status; goto done; }
     if ((rc = text_parse(name, text, len, format, &docs, &ndocs, err, sizeof err)) != DOTS_OK) {
         rc = reply_error(r, 400, "%s", err);
         goto done;
@@ -114,11 +126,11 @@ int api_ingest(serve_req *r)
     if (ndocs == 0) { rc = reply_error(r, 400, "%s: no document found in the body", name); goto done; }
     list = json_array();
     for (size_t i = 0; i < ndocs; i++)
-        if (ingest_one(r, p, docs[i], list) != 0) { rc = r->status; goto done; }
-    json_t *first = json_array_get(list, 0);
-    rc = reply_json(r, 201, json_pack("{s:O,s:O,s:O,s:O}", "id", json_object_get(first, "id"),
-                                      "name", json_object_get(first, "name"), "claims",
-                                      json_object_get(first, "claims"), "documents", list));
+        if (ingest_one(r, &docs[i], list) != 0) { rc = r->status; goto done; }
+    /* One document: its entry. Several (JSON Lines): the first, plus all of them. */
+    json_t *top = json_deep_copy(json_array_get(list, 0));
+    if (top && ndocs > 1) json_object_set(top, "documents", list);
+    rc = reply_json(r, 201, top);
 done:
     for (size_t i = 0; i < ndocs; i++) doc_free(docs[i]);
     free(docs);

@@ -34,7 +34,7 @@ int reply_rc(serve_req *r, int rc, json_t *j, const char *what)
     json_decref(j);
     if (!msg || !*msg) msg = dots_strerror(rc);
     switch (rc) {
-    case DOTS_ENOTFOUND: return reply_error(r, 404, "%s: %s", what, msg);
+    case DOTS_ENOTFOUND: return reply_error(r, 404, "%s", msg);     /* "no actor 'x'" */
     case DOTS_EINVAL:
     case DOTS_EFORMAT:   return reply_error(r, 400, "%s: %s", what, msg);
     case DOTS_ENOMEM:    return reply_error(r, 503, "%s: out of memory", what);

@@ -19,6 +19,7 @@ typedef struct serve_config {
     int threads;                /* worker threads, 0 = 4 */
     size_t max_body;            /* bytes, 0 = 5 MB; bigger bodies get 413 */
     unsigned timeout_s;         /* idle connection timeout, 0 = 30 s */
+    unsigned ingest_ms;         /* time limit for analysing one document, 0 = 120 s */
 } serve_config;
 
 typedef struct serve serve;

@@ -39,8 +39,10 @@ struct serve {
     size_t nhosts;
     serve_slot *slots;
     size_t nslots;
+    unsigned ingest_ms;           /* time limit for the pipeline on one document */
+    int runners;                  /* abandoned pipeline threads still running */
     pthread_mutex_t lock;
-    pthread_cond_t freed;
+    pthread_cond_t freed;         /* a slot was given back, or a runner ended */
 };
 
 typedef struct serve_req {
@@ -97,6 +99,13 @@ json_t *serve_body_json(serve_req *r);
 /* Borrow this request's store handle (NULL with a 503 reply set on failure). */
 store *serve_store(serve_req *r);
 dots_pipeline *serve_pipeline(serve_req *r);
+
+/* ---- limit.c ------------------------------------------------------------- */
+/* pipeline_run(p, d) with a time limit. On timeout returns DOTS_EIO with
+** *abandoned = 1: p and d now belong to the running thread (do not free or use
+** them; the slot needs a new pipeline). */
+int serve_run_pipeline(serve *s, dots_pipeline *p, dots_doc *d, unsigned limit_ms,
+                       int *abandoned);
 
 /* ---- handlers, one file per group ---------------------------------------- */
 int api_session(serve_req *r);      /* api_session.c */

@@ -27,6 +27,7 @@
 #include <strings.h>
 #include <sys/random.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #define CSP "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " \
@@ -417,6 +418,7 @@ int serve_start(const serve_config *cfg, serve **out, char *err, size_t errlen)
     pthread_mutex_init(&s->lock, NULL);
     pthread_cond_init(&s->freed, NULL);
     s->max_body = cfg->max_body ? cfg->max_body : 5u << 20;
+    s->ingest_ms = cfg->ingest_ms ? cfg->ingest_ms : 120000u;
     s->nslots = cfg->threads > 0 ? (size_t)cfg->threads : 4;
     if (!(s->db = strdup(cfg->db)) || !(s->slots = calloc(s->nslots, sizeof *s->slots)))
         goto fail;
@@ -453,6 +455,7 @@ int serve_start(const serve_config *cfg, serve **out, char *err, size_t errlen)
                       s->port);
         goto fail;
     }
+    s->listen_fd = -1;                       /* MHD_stop_daemon closes it now */
     *out = s;
     return DOTS_OK;
 fail:
@@ -462,8 +465,19 @@ fail:
 
 void serve_stop(serve *s)
 {
+    struct timespec until;
+
     if (!s) return;
     if (s->daemon) MHD_stop_daemon(s->daemon);
+    /* Give abandoned pipeline threads (limit.c) 10 s to finish and free their
+    ** documents; one that loops for ever is left behind, and with it s. */
+    clock_gettime(CLOCK_REALTIME, &until);
+    until.tv_sec += 10;
+    pthread_mutex_lock(&s->lock);
+    while (s->runners > 0 && pthread_cond_timedwait(&s->freed, &s->lock, &until) == 0) {}
+    int left = s->runners;
+    pthread_mutex_unlock(&s->lock);
+    if (left) return;
     if (s->listen_fd >= 0) close(s->listen_fd);
     for (size_t i = 0; i < s->nslots; i++) {
         store_close(s->slots[i].st);

@@ -7,7 +7,7 @@
 // playwright-core comes from web/node_modules (npm ci in web/); its own browser
 // download is not used: Debian's chromium is.
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -20,8 +20,10 @@ const SHOTS = process.env.SHOTS || '';
 if (!BASE || !TOKEN) { console.error('workbench.mjs: set DOTS_URL and DOTS_TOKEN'); process.exit(2); }
 
 let failures = 0, passed = 0;
+const t0 = Date.now();
 function check(ok, what) {
-  if (ok) { passed++; console.log('ok   ' + what); }
+  const at = ((Date.now() - t0) / 1000).toFixed(1) + 's';
+  if (ok) { passed++; console.log('ok   ' + what + '  [' + at + ']'); }
   else { failures++; console.log('FAIL ' + what); }
 }
 
@@ -43,8 +45,9 @@ page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}
 async function shot(name, height) {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, name), type: 'png', fullPage: !!height,
-                          clip: height ? { x: 0, y: 0, width: 1280, height } : undefined });
+  const png = await page.screenshot({ type: 'png', fullPage: !!height,
+                                      clip: height ? { x: 0, y: 0, width: 1280, height } : undefined });
+  writeFileSync(join(SHOTS, name), png);
 }
 
 async function apiPost(path, body) {
@@ -61,6 +64,16 @@ try {
   await page.waitForFunction(() => document.getElementById('auth').textContent === 'can write');
   check(true, 'page accepts the write token');
 
+  // ---- the page's own helpers: UTF-8 byte offsets to string indexes, ISO times to years
+  const helpers = await page.evaluate(() => {
+    const at = byteIndex('a\u2019b\u{1F600}c');     // a ’ b 😀 c: 1 + 3 + 1 + 4 + 1 bytes
+    return { offs: [0, 1, 4, 5, 9, 10].map(at), open: timeSpan('2006/..'),
+             month: timeSpan('2010-08'), none: timeSpan('soon') };
+  });
+  check(JSON.stringify(helpers.offs) === '[0,1,2,3,5,6]', `byte offsets map to string indexes (${helpers.offs})`);
+  check(helpers.open[0] === 2006 && helpers.open[1] === null && Math.abs(helpers.month[0] - 2010.583) < 0.01 &&
+        helpers.none === null, 'ISO dates and open intervals are read');
+
   // ---- search with suggestions, open an actor
   await page.fill('#q', 'Talib');
   await page.waitForSelector('#suggest li');
@@ -74,11 +87,17 @@ try {
   check(nodes > 1, `network graph drawn (${nodes} nodes)`);
   check(await page.locator('#graph canvas').count() > 0, 'cytoscape drew on a canvas');
   await page.waitForSelector('#actorclaims .claim');
+  const csvHref = await page.getAttribute('#profile a.export[data-format=csv]', 'href');
+  const csv = await fetch(BASE + csvHref);
+  check(csv.status === 200 && /text\/csv/.test(csv.headers.get('content-type')) &&
+        (await csv.text()).startsWith('claim_id,'), `the export link serves CSV (${csvHref})`);
+  if (process.env.DOTS_LISTS === '1')
+    check(/TALIBAN/.test(await page.textContent('#sanctions')), 'the sanctions entry of the Taliban is shown');
   // an edge opens its claims; a node can be expanded (the page keeps its graph in state.cy)
-  await page.evaluate(() => state.cy.edges()[0].emit('tap'));
+  await page.evaluate(() => { state.cy.edges()[0].emit('tap'); });   // return nothing: a collection would be serialized
   await page.waitForSelector('#graphside .claim');
   check(true, 'clicking an edge lists its claims');
-  await page.evaluate(() => state.cy.nodes().filter((n) => !n.hasClass('center'))[0].emit('tap'));
+  await page.evaluate(() => { state.cy.nodes().filter((n) => !n.hasClass('center'))[0].emit('tap'); });
   await page.click('#graphside button.expand');
   await page.waitForFunction((n) => Number(document.getElementById('graph').dataset.nodes) >= n, nodes);
   check(true, `expanding a node keeps or grows the graph (${await page.getAttribute('#graph', 'data-nodes')} nodes)`);
@@ -174,7 +193,13 @@ try {
         'actors are highlighted in the reader');
   const evm = await page.locator('#reader mark.evidence').count();
   check(evm > 0 || (first.claims || []).length === 0, `evidence is marked (${evm})`);
-  await shot('reader.png');
+  const ncom = (first.segments || []).filter((g) => g.kind === 'comment').length;
+  const shown = await page.locator('#reader .comments-box .comment').count();
+  check(shown === ncom, `reader comments shown apart (${shown} of ${ncom})`);
+  const fromComments = (first.claims || []).filter((c) => c.origin === 'comment').length;
+  check((await page.textContent('#docclaims')).includes(`${fromComments} claim(s) in reader comments`),
+        `claims from comments listed apart (${fromComments})`);
+  await shot('reader.png', 600);   // text compresses badly: keep the PNG under 200 KB
 
   const csp = consoleErrors.filter((e) => /Content Security Policy|Refused to/.test(e));
   check(csp.length === 0, 'no CSP violation' + (csp.length ? ': ' + csp[0] : ''));
