@@ -88,6 +88,6 @@ if(EXISTS ${CMAKE_SOURCE_DIR}/scripts/pg-test-server.sh)
            COMMAND sh -c "DOTS_PG_URL=$(cat '${CMAKE_BINARY_DIR}/pg-test/url') exec \"$0\""
                    $<TARGET_FILE:test_serve>
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-  set_tests_properties(test_serve_pg PROPERTIES FIXTURES_REQUIRED pg
+  set_tests_properties(test_serve_pg PROPERTIES FIXTURES_REQUIRED pg RESOURCE_LOCK pgdb
     ENVIRONMENT "DOTS_SHARED=${CMAKE_SOURCE_DIR}/../shared")
 endif()

@@ -3,7 +3,8 @@
 #   itself in script mode, cmake -P, to do that at build time);
 # - the PostgreSQL test fixture: `ctest` starts a throw-away server
 #   (scripts/pg-test-server.sh) before the tests that need one and stops it
-#   after them; they find it through DOTS_PG_URL.
+#   after them; they find it through DOTS_PG_URL. They share one database, so
+#   they hold the "pgdb" resource lock and run one at a time under ctest -j.
 if(CMAKE_SCRIPT_MODE_FILE)
   file(READ ${IN} text)
   string(REPLACE "\\" "\\\\" text "${text}")
@@ -36,10 +37,10 @@ set_tests_properties(pg_server_stop PROPERTIES FIXTURES_CLEANUP pg)
 add_test(NAME test_store_pg
          COMMAND sh -c "DOTS_PG_URL=$(cat '${PG_TEST_DIR}/url') exec \"$0\"" $<TARGET_FILE:test_store>
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-set_tests_properties(test_store_pg PROPERTIES FIXTURES_REQUIRED pg)
+set_tests_properties(test_store_pg PROPERTIES FIXTURES_REQUIRED pg RESOURCE_LOCK pgdb)
 add_test(NAME test_ingest_pg
          COMMAND sh -c "DOTS_PG_URL=$(cat '${PG_TEST_DIR}/url') exec bash \"$1\" \"$0\""
                  $<TARGET_FILE:dots> ${CMAKE_SOURCE_DIR}/tests/pg_ingest.sh
          WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-set_tests_properties(test_ingest_pg PROPERTIES FIXTURES_REQUIRED pg
+set_tests_properties(test_ingest_pg PROPERTIES FIXTURES_REQUIRED pg RESOURCE_LOCK pgdb
   ENVIRONMENT "DOTS_SHARED=${CMAKE_SOURCE_DIR}/../shared")
