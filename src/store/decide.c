@@ -223,24 +223,19 @@ int store_actor_split(store *s, const char *actor, const char *alias)
         goto fail;
     }
     if ((rc = store_name_keys_add(s, n, type, f.s))) goto fail;
-    if ((rc = store_cached(s, "UPDATE aliases SET actor_id = ? WHERE actor_id = ? AND fold = ?",
-                           &st)))
-        goto fail;
-    store_bind_int(st, 1, n);
-    store_bind_int(st, 2, a);
-    store_bind_text(st, 3, f.s);
-    rc = store_step(st);
-    store_reset(st);
-    if (rc < 0) goto fail;
-    if ((rc = store_cached(s, "UPDATE mentions SET actor_id = ? WHERE actor_id = ? AND fold = ?",
-                           &st)))
-        goto fail;
-    store_bind_int(st, 1, n);
-    store_bind_int(st, 2, a);
-    store_bind_text(st, 3, f.s);
-    rc = store_step(st);
-    store_reset(st);
-    if (rc < 0) goto fail;
+    static const char *const moved[] = {  /* the alias and its mentions go along */
+        "UPDATE aliases SET actor_id = ? WHERE actor_id = ? AND fold = ?",
+        "UPDATE mentions SET actor_id = ? WHERE actor_id = ? AND fold = ?",
+    };
+    for (size_t i = 0; i < sizeof moved / sizeof *moved; i++) {
+        if ((rc = store_cached(s, moved[i], &st))) goto fail;
+        store_bind_int(st, 1, n);
+        store_bind_int(st, 2, a);
+        store_bind_text(st, 3, f.s);
+        rc = store_step(st);
+        store_reset(st);
+        if (rc < 0) goto fail;
+    }
     /* Claims follow where a document speaks of the actor only by that name. */
     static const char *const moves[] = {
         "UPDATE claims SET subject = ?1 WHERE subject = ?2 AND doc_id IN (SELECT doc_id FROM "
