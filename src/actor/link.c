@@ -346,6 +346,27 @@ static long best_alias(const linker *L, const char *key, size_t n, uint32_t star
     return best;
 }
 
+/* How many tokens from i a KB key may span, at most maxn: the fold of the
+** span grows token by token, and once it ends a word without being a key or
+** the start of one (up to a space), no longer span can be a key. */
+static size_t kb_reach(const linker *L, size_t i, size_t maxn)
+{
+    const char *F = L->whole.s;
+    uint32_t from = L->fpos[2 * i], q;
+    if (F[from] == ' ') from++;                    /* as actor_fold_slice drops it */
+    uint64_t h = 1469598103934665603ULL;           /* base_hash64, byte by byte */
+    q = from;
+    for (size_t n = 1; n <= maxn; n++) {
+        uint32_t to = L->fpos[2 * (i + n - 1) + 1], te = to;
+        while (te > from && F[te - 1] == ' ') te--;
+        for (; q < te; q++) { h ^= (unsigned char)F[q]; h *= 1099511628211ULL; }
+        if (te <= from) continue;                  /* nothing folded yet */
+        int word_end = te < to || F[to] == ' ' || F[to] == 0;
+        if (word_end && !kb_has_prefix(L->kb, h)) return n - 1;
+    }
+    return maxn;
+}
+
 /* Longest KB match starting at token i, ending before token lim. */
 static size_t kb_match(linker *L, size_t i, size_t lim, long *alias)
 {
@@ -353,6 +374,7 @@ static size_t kb_match(linker *L, size_t i, size_t lim, long *alias)
     size_t maxn = lim - i < KB_MAX_NGRAM ? lim - i : KB_MAX_NGRAM;
     unsigned char c0 = (unsigned char)tok_s(d, i)[0];
     if (!isalnum(c0) && c0 < 0x80) return 0;       /* "(KUNA" is KUNA one token on */
+    if (L->fpos) maxn = kb_reach(L, i, maxn);
     for (size_t n = maxn; n >= 1; n--) {
         size_t last = i + n - 1;
         if (n > 1 && (is_possessive(d, last) || !has_alpha(tok_s(d, last), tok_n(d, last))))
