@@ -271,14 +271,13 @@ static void static_scores(const tag_tagger *t, const tag_model *m, const tag_wi 
 {
     uint64_t k[TAG_MAX_KEYS];
     uint32_t off[TAG_MAX_KEYS];
+    static const int32_t none[TAG_MAX_CLASSES];
     const uint32_t C = m->ncls;
-    memset(sc, 0, sizeof(int32_t) * C);
-    for (int d = -2; d <= 2; d++) {
-        if ((d < 0 && i < (size_t)-d) || (d > 0 && i + (size_t)d >= n)) continue;
-        const int32_t *v = t->u + (size_t)((ptrdiff_t)i + d) * 5 * TAG_MAX_CLASSES
-                         + (size_t)(d + 2) * C;
-        for (uint32_t c = 0; c < C; c++) sc[c] += v[c];
-    }
+    const int32_t *v[5];                 /* one pass over the five sums, not five */
+    for (int d = -2; d <= 2; d++)
+        v[d + 2] = (d < 0 && i < (size_t)-d) || (d > 0 && i + (size_t)d >= n) ? none
+                 : t->u + (size_t)((ptrdiff_t)i + d) * 5 * TAG_MAX_CLASSES + (size_t)(d + 2) * C;
+    for (uint32_t c = 0; c < C; c++) sc[c] = v[0][c] + v[1][c] + v[2][c] + v[3][c] + v[4][c];
     size_t nk = tag_context_keys(m->kind, wi, n, i, k);
     add_found(m, off, find_keys(m, k, nk, off), sc);
 }
