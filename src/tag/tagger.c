@@ -217,7 +217,7 @@ static void add_dynamic(const tag_tagger *t, const tag_model *m, const tag_wi *w
 }
 
 /* Fill t->u: for each token its five word-template sums, from the cache when possible. */
-static int word_sums(tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t n)
+static int word_sums(tag_tagger *t, const tag_model *m, tag_wi *wi, size_t n)
 {
     if (cache_for(t, m)) return DOTS_ENOMEM;
     wcache *wc = &t->wc[m->kind == TAG_KIND_NER];
@@ -243,6 +243,7 @@ static int word_sums(tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t
             continue;
         }
         memset(dst, 0, V * sizeof *dst);
+        if (!wi[i].affixes) tag_word_affixes(t->w[i], t->wl[i], &wi[i]);
         size_t nk = 0, cut[6] = { 0 };                  /* one batch of lookups for all five */
         for (int d = -2; d <= 2; d++) {
             nk += tag_word_keys(m->kind, &wi[i], d, k + nk);
@@ -360,7 +361,7 @@ static void decode_beam(tag_tagger *t, const tag_model *m, const tag_wi *wi, siz
     }
 }
 
-static int decode(tag_tagger *t, const tag_model *m, const tag_wi *wi, size_t n, uint8_t *out)
+static int decode(tag_tagger *t, const tag_model *m, tag_wi *wi, size_t n, uint8_t *out)
 {
     size_t B = t->beam > 0 ? (size_t)t->beam : m->beam;
     if (word_sums(t, m, wi, n)) return DOTS_ENOMEM;
@@ -379,7 +380,7 @@ static int tag_normalised(tag_tagger *t, size_t n, uint8_t *pos, uint8_t *ner)
     if (pos) pos = t->pos ? pos : NULL;
     if (ner) ner = t->ner ? ner : NULL;
     if (!pos && !ner) return DOTS_OK;
-    tag_words_hash(t->w, t->wl, n, t->wi);              /* once for both models */
+    tag_words_hash_core(t->w, t->wl, n, t->wi);         /* once for both models */
     if (pos) {
         tag_words_lex(&t->pos->lex, t->w, n, t->wi);
         if (decode(t, t->pos, t->wi, n, pos)) return DOTS_ENOMEM;
