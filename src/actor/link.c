@@ -615,6 +615,7 @@ static int kb_fuzzy(linker *L, const char *text, size_t n, int t)
     memcpy(name, text, n);
     name[n] = 0;
     size_t k = actor_lists_screen(L->kb->fuzzy, name, h, 4);
+    long sig = -1;                        /* sig_words(name), once */
     for (size_t i = 0; i < k && h[i].score >= KB_FUZZY_MIN; i++) {
         const actor_list_entry *e = actor_lists_get(L->kb->fuzzy, h[i].entry);
         int ei = atoi(e->entry_id);
@@ -623,9 +624,10 @@ static int kb_fuzzy(linker *L, const char *text, size_t n, int t)
                  ty == ACT_GPE || ty == ACT_LOC;
         /* organisations and places differ by one word ("Multinational Joint
         ** Force" is not the Multinational Joint Task Force): same word count */
-        if (ok && t != TAG_NER_PER && sig_words(name) != sig_words(h[i].alias)) ok = 0;
+        if (ok && (t != TAG_NER_PER || ty == ACT_PER) && sig < 0) sig = (long)sig_words(name);
+        if (ok && t != TAG_NER_PER && (size_t)sig != sig_words(h[i].alias)) ok = 0;
         /* a lone surname ("Mansour") is anybody's until the document names him */
-        if (ok && ty == ACT_PER && sig_words(name) < 2) ok = 0;
+        if (ok && ty == ACT_PER && sig < 2) ok = 0;
         if (ok) return kb_actor(L, ei);
     }
     return -1;
