@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "actor/actor.h"
+#include "actor/actor_int.h"
 #include "dots.h"
 #include "tag/tag.h"
 #include "text/text.h"
@@ -45,6 +46,57 @@ static void test_fold(void **state)
     actor_fold("Ab\xff\xfe" "cd", 6, &b);
     assert_string_equal(b.s, "abcd");
     buf_fini(&b);
+}
+
+/* The linker folds a document once and slices spans out of it: every slice
+** between two cuts must be byte for byte what actor_fold gives for the span.
+** Pieces cover ASCII punctuation runs, apostrophes of every kind, ligatures,
+** ß, dotted I, marks that decompose or stand alone, scripts without case,
+** compatibility forms (fullwidth, circled, U+FDFA's 18 code points). */
+static void test_fold_slices(void **state)
+{
+    (void)state;
+    static const char *const piece[] = {
+        "Iran", "U.S.-led", "Iran\u2019s", "(KUNA)", "Kata\u02bcib", "Stra\u00dfe", "\u0130stanbul",
+        "\ufb01nance", "\ufdfa", "\u0645\u062d\u0645\u062f\u064e", "Qu\u0308ds", "\uff29\uff32\uff27",
+        "\u2460\u00bd", "x\u0300\u0301y", "\u3042\u3099", "\U0001d400!", "`tick`", " ", "  ",
+        ", ", ".", "\n", "\u00a0", "\u2014", "'", "-", "a", "Z9", "\u1e9e\u01c4",
+    };
+    const size_t np = sizeof piece / sizeof piece[0];
+    char text[4096];
+    uint32_t cut[256], pos[256];
+    buf whole, got, ref;
+    buf_init(&whole); buf_init(&got); buf_init(&ref);
+    uint32_t seed = 12345;
+    for (int round = 0; round < 40; round++) {
+        size_t len = 0, nc = 0;
+        cut[nc++] = 0;
+        for (int k = 0; k < 24; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = piece[(seed >> 16) % np];
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+            cut[nc++] = (uint32_t)len;
+        }
+        assert_int_equal(actor_fold_marks(text, len, cut, nc, &whole, pos), DOTS_OK);
+        for (size_t a = 0; a < nc; a++)
+            for (size_t b = a; b < nc; b++) {
+                actor_fold(text + cut[a], cut[b] - cut[a], &ref);
+                actor_fold_slice(whole.s, pos[a], pos[b], &got);
+                assert_int_equal(got.len, ref.len);
+                assert_memory_equal(got.s, ref.s, ref.len + 1);
+            }
+    }
+    /* invalid UTF-8, a cut inside a code point, cuts out of order: refused */
+    uint32_t c2[2] = { 0, 6 };
+    assert_int_equal(actor_fold_marks("Ab\xff\xfe" "cd", 6, c2, 2, &whole, pos), DOTS_EINVAL);
+    c2[1] = 2;
+    assert_int_equal(actor_fold_marks("\u00c9t\u00e9", 5, c2 + 1, 1, &whole, pos), DOTS_OK);
+    c2[1] = 1;
+    assert_int_equal(actor_fold_marks("\u00c9t\u00e9", 5, c2 + 1, 1, &whole, pos), DOTS_EINVAL);
+    uint32_t c3[2] = { 3, 1 };
+    assert_int_equal(actor_fold_marks("abcd", 4, c3, 2, &whole, pos), DOTS_EINVAL);
+    buf_fini(&whole); buf_fini(&got); buf_fini(&ref);
 }
 
 static void test_similarity(void **state)
@@ -453,6 +505,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fold),
+        cmocka_unit_test(test_fold_slices),
         cmocka_unit_test(test_similarity),
         cmocka_unit_test(test_kb),
         cmocka_unit_test(test_lists_fixtures),

@@ -66,6 +66,18 @@ size_t name_skeleton(const char *w, size_t n, char *out, size_t outcap);
 /* 1 if the folded word is a title (mullah, gen, president). */
 int name_is_title(const char *w, size_t n);
 
+/* Fold a whole text once, as actor_fold would, without trimming: out gets the
+** fold, pos[k] the length of out when the fold reached byte cut[k] (cuts
+** sorted, at code point boundaries). DOTS_EINVAL when the text is not valid
+** UTF-8 or a cut is out of order (actor_fold then treats spans differently:
+** fold them one by one instead). The fold of text[cut[a], cut[b]) is then
+** actor_fold_slice(out->s, pos[a], pos[b], ...). */
+int actor_fold_marks(const char *s, size_t n, const uint32_t *cut, size_t ncut, buf *out,
+                     uint32_t *pos);
+/* Write the fold of a span from the whole fold f (see actor_fold_marks) into
+** out, exactly what actor_fold gives for the span; returns its length. */
+size_t actor_fold_slice(const char *f, uint32_t from, uint32_t to, buf *out);
+
 /* ---- List parsers (ofac.c, unxml.c) ------------------------------------- */
 /* Parse OFAC legacy CSV files from memory into l. sdn is required; alt and
 ** add may be NULL. Names in err are the given file names. */

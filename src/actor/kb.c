@@ -67,6 +67,15 @@ size_t kb_lookup(const actor_kb *kb, const char *key, size_t n, uint32_t *out, s
     return k;
 }
 
+int kb_has_prefix(const actor_kb *kb, uint64_t h)
+{
+    if (!kb->cappre) return 1;
+    h = h ? h : 1;
+    for (size_t j = h & (kb->cappre - 1); kb->pre[j]; j = (j + 1) & (kb->cappre - 1))
+        if (kb->pre[j] == h) return 1;
+    return 0;
+}
+
 /* ---- Building ------------------------------------------------------------------ */
 static int is_caps_acronym(const char *s)
 {
@@ -286,6 +295,32 @@ static int build_fuzzy(actor_kb *kb)
     return rc ? rc : lists_index(kb->fuzzy);
 }
 
+static void pre_put(actor_kb *kb, uint64_t h)
+{
+    h = h ? h : 1;
+    size_t j = h & (kb->cappre - 1);
+    for (; kb->pre[j]; j = (j + 1) & (kb->cappre - 1))
+        if (kb->pre[j] == h) return;
+    kb->pre[j] = h;
+}
+
+static int build_prefixes(actor_kb *kb)
+{
+    size_t words = 0;
+    for (size_t a = 0; a < kb->naliases; a++) words += kb->aliases[a].ntoks;
+    size_t cap = 1024;
+    while (cap < words * 2) cap *= 2;              /* at most half full */
+    if (!(kb->pre = calloc(cap, sizeof *kb->pre))) return DOTS_ENOMEM;
+    kb->cappre = cap;
+    for (size_t a = 0; a < kb->naliases; a++) {
+        const kb_alias *al = &kb->aliases[a];
+        for (uint32_t j = 0; j < al->keylen; j++)
+            if (al->key[j] == ' ') pre_put(kb, base_hash64(al->key, j));
+        pre_put(kb, base_hash64(al->key, al->keylen));
+    }
+    return DOTS_OK;
+}
+
 void kb_free(actor_kb *kb)
 {
     if (!kb) return;
@@ -293,6 +328,7 @@ void kb_free(actor_kb *kb)
     free(kb->e);
     free(kb->aliases);
     free(kb->slots);
+    free(kb->pre);
     arena_free(kb->arena);
     free(kb);
 }
@@ -304,6 +340,7 @@ int kb_new(actor_kb **out)
     if (!kb || !(kb->arena = arena_new())) { free(kb); return DOTS_ENOMEM; }
     int rc = build(kb);
     if (!rc) rc = build_fuzzy(kb);
+    if (!rc) rc = build_prefixes(kb);
     if (rc) { kb_free(kb); return rc; }
     *out = kb;
     return DOTS_OK;

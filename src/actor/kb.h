@@ -34,6 +34,10 @@ struct actor_kb {
     kb_entry *e; size_t n, cap;
     kb_alias *aliases; size_t naliases, capaliases;
     kb_slot *slots; size_t nslots, capslots;
+    /* FNV-1a hashes (0 stored as 1) of every key up to each of its spaces and
+    ** whole: the linker stops lengthening a span once its fold, at a word
+    ** end, is in no key. Open addressing, 0 = empty. */
+    uint64_t *pre; size_t cappre;
     arena *arena;
     actor_lists *fuzzy;         /* every entry's names, for spellings the keys miss;
                                    entry_id is the KB index in decimal */
@@ -41,6 +45,8 @@ struct actor_kb {
 
 /* Aliases whose folded key is exactly key[0..n): up to max, in insertion order. */
 size_t kb_lookup(const actor_kb *kb, const char *key, size_t n, uint32_t *out, size_t max);
+/* 1 if h (base_hash64 of a folded text) may be a key or a key's words up to one of its spaces. */
+int kb_has_prefix(const actor_kb *kb, uint64_t h);
 int kb_new(actor_kb **out);
 void kb_free(actor_kb *kb);
 

@@ -51,6 +51,11 @@ typedef struct linker {
     lk_mention *m; size_t nm, capm;
     lk_alias *da; size_t nda, capda;   /* aliases defined in this document */
     buf fold, tmp;
+    /* The whole text folded once; fpos[2t], fpos[2t+1]: where token t starts
+    ** and ends in it. Every span is folded many times (each token starts up
+    ** to KB_MAX_NGRAM candidate spans), so spans are sliced from it. */
+    buf whole;
+    uint32_t *fpos;             /* NULL: fold spans one by one (invalid UTF-8) */
     int oom;
 } linker;
 
@@ -258,6 +263,38 @@ static void fold_span(linker *L, uint32_t start, uint32_t end)
     if (!L->fold.s) buf_putc(&L->fold, 0), L->fold.len = 0;
 }
 
+/* L->fold = the fold of tokens first..last (inclusive), as fold_span gives it. */
+static void fold_toks(linker *L, size_t first, size_t last)
+{
+    if (!L->fpos) {
+        fold_span(L, L->d->toks[first].start, L->d->toks[last].end);
+        return;
+    }
+    actor_fold_slice(L->whole.s, L->fpos[2 * first], L->fpos[2 * last + 1], &L->fold);
+}
+
+/* Fold the document once (see fold_toks); on any problem spans are folded one by one. */
+static void fold_whole(linker *L)
+{
+    const dots_doc *d = L->d;
+    uint32_t *cut = malloc((2 * d->ntoks + 1) * sizeof *cut);
+    L->fpos = malloc((2 * d->ntoks + 1) * sizeof *L->fpos);
+    if (cut && L->fpos) {
+        for (size_t t = 0; t < d->ntoks; t++) {
+            cut[2 * t] = d->toks[t].start;
+            cut[2 * t + 1] = d->toks[t].end;
+        }
+        if (actor_fold_marks(d->text, d->len, cut, 2 * d->ntoks, &L->whole, L->fpos) != DOTS_OK) {
+            free(L->fpos);
+            L->fpos = NULL;
+        }
+    } else {
+        free(L->fpos);
+        L->fpos = NULL;
+    }
+    free(cut);
+}
+
 /* Can the text span be this alias? Capitals-only aliases need capitals, and
 ** a name must start with a capital unless it starts with a particle (al-). */
 /* Words of s that start with a capital (or are written in capitals). */
@@ -309,6 +346,27 @@ static long best_alias(const linker *L, const char *key, size_t n, uint32_t star
     return best;
 }
 
+/* How many tokens from i a KB key may span, at most maxn: the fold of the
+** span grows token by token, and once it ends a word without being a key or
+** the start of one (up to a space), no longer span can be a key. */
+static size_t kb_reach(const linker *L, size_t i, size_t maxn)
+{
+    const char *F = L->whole.s;
+    uint32_t from = L->fpos[2 * i], q;
+    if (F[from] == ' ') from++;                    /* as actor_fold_slice drops it */
+    uint64_t h = 1469598103934665603ULL;           /* base_hash64, byte by byte */
+    q = from;
+    for (size_t n = 1; n <= maxn; n++) {
+        uint32_t to = L->fpos[2 * (i + n - 1) + 1], te = to;
+        while (te > from && F[te - 1] == ' ') te--;
+        for (; q < te; q++) { h ^= (unsigned char)F[q]; h *= 1099511628211ULL; }
+        if (te <= from) continue;                  /* nothing folded yet */
+        int word_end = te < to || F[to] == ' ' || F[to] == 0;
+        if (word_end && !kb_has_prefix(L->kb, h)) return n - 1;
+    }
+    return maxn;
+}
+
 /* Longest KB match starting at token i, ending before token lim. */
 static size_t kb_match(linker *L, size_t i, size_t lim, long *alias)
 {
@@ -316,6 +374,7 @@ static size_t kb_match(linker *L, size_t i, size_t lim, long *alias)
     size_t maxn = lim - i < KB_MAX_NGRAM ? lim - i : KB_MAX_NGRAM;
     unsigned char c0 = (unsigned char)tok_s(d, i)[0];
     if (!isalnum(c0) && c0 < 0x80) return 0;       /* "(KUNA" is KUNA one token on */
+    if (L->fpos) maxn = kb_reach(L, i, maxn);
     for (size_t n = maxn; n >= 1; n--) {
         size_t last = i + n - 1;
         if (n > 1 && (is_possessive(d, last) || !has_alpha(tok_s(d, last), tok_n(d, last))))
@@ -325,7 +384,7 @@ static size_t kb_match(linker *L, size_t i, size_t lim, long *alias)
             crosses = memchr(d->text + d->toks[t].end, '\n',
                              d->toks[t + 1].start - d->toks[t].end) != NULL;
         if (crosses) continue;
-        fold_span(L, d->toks[i].start, d->toks[last].end);
+        fold_toks(L, i, last);
         if (!L->fold.len) continue;
         long a = best_alias(L, L->fold.s, L->fold.len, d->toks[i].start, d->toks[last].end);
         if (a < 0) continue;
@@ -556,6 +615,7 @@ static int kb_fuzzy(linker *L, const char *text, size_t n, int t)
     memcpy(name, text, n);
     name[n] = 0;
     size_t k = actor_lists_screen(L->kb->fuzzy, name, h, 4);
+    long sig = -1;                        /* sig_words(name), once */
     for (size_t i = 0; i < k && h[i].score >= KB_FUZZY_MIN; i++) {
         const actor_list_entry *e = actor_lists_get(L->kb->fuzzy, h[i].entry);
         int ei = atoi(e->entry_id);
@@ -564,9 +624,10 @@ static int kb_fuzzy(linker *L, const char *text, size_t n, int t)
                  ty == ACT_GPE || ty == ACT_LOC;
         /* organisations and places differ by one word ("Multinational Joint
         ** Force" is not the Multinational Joint Task Force): same word count */
-        if (ok && t != TAG_NER_PER && sig_words(name) != sig_words(h[i].alias)) ok = 0;
+        if (ok && (t != TAG_NER_PER || ty == ACT_PER) && sig < 0) sig = (long)sig_words(name);
+        if (ok && t != TAG_NER_PER && (size_t)sig != sig_words(h[i].alias)) ok = 0;
         /* a lone surname ("Mansour") is anybody's until the document names him */
-        if (ok && ty == ACT_PER && sig_words(name) < 2) ok = 0;
+        if (ok && ty == ACT_PER && sig < 2) ok = 0;
         if (ok) return kb_actor(L, ei);
     }
     return -1;
@@ -581,7 +642,7 @@ static size_t take_ner(linker *L, size_t i, size_t n, int t)
     while (p > 0 && !has_alpha(tok_s(d, p - 1), tok_n(d, p - 1))) p--;
     if (p > 0 && tok_is(d, p - 1, "Operation")) return n;
     while (s < e) {
-        fold_span(L, d->toks[s].start, d->toks[s].end);
+        fold_toks(L, s, s);
         if (tok_is(d, s, "the") || !L->fold.len || name_is_title(L->fold.s, L->fold.len)) s++;
         else break;
     }
@@ -592,7 +653,7 @@ static size_t take_ner(linker *L, size_t i, size_t n, int t)
     uint32_t bs = d->toks[s].start, be = d->toks[e - 1].end;
     const char *text = d->text + bs;
     size_t tl = be - bs;
-    fold_span(L, bs, be);
+    fold_toks(L, s, e - 1);
     char *key = L->fold.len ? strdup(L->fold.s) : NULL;
     if (!key) return n;
     /* junk: single letters, lowercase words, time words, pronouns */
@@ -642,7 +703,7 @@ static size_t acronym_after(linker *L, int ai, size_t k, size_t lim)
     size_t n = tok_n(d, k + 1);
     if (n < 2 || n > 10 || has_lower(s, n) || !has_alpha(s, n) || d->toks[k + 1].actor >= 0)
         return 0;
-    fold_span(L, d->toks[k + 1].start, d->toks[k + 1].end);
+    fold_toks(L, k + 1, k + 1);
     doc_alias(L, L->fold.s, ai);
     mention(L, ai, k + 1, 1, d->toks[k + 1].start, d->toks[k + 1].end);
     return 3;
@@ -657,7 +718,7 @@ static int known_here(linker *L, size_t i, size_t first)
     size_t n = tok_n(d, i);
     if (n < 2 || !starts_upper(s, n)) return -1;
     if (d->toks[i].pos && !TAG_IS_PROPER(d->toks[i].pos)) return -1;
-    fold_span(L, d->toks[i].start, d->toks[i].end);
+    fold_toks(L, i, i);
     if (!L->fold.len || is_junk_word(L->fold.s)) return -1;
     int ai = find_doc_alias(L, L->fold.s);
     if (ai >= 0 || i == first) return ai;         /* a sentence's first word is too often not a name */
@@ -673,7 +734,7 @@ static int known_here(linker *L, size_t i, size_t first)
 static int title_at(linker *L, size_t i)
 {
     if (i >= L->d->ntoks) return 0;
-    fold_span(L, L->d->toks[i].start, L->d->toks[i].end);
+    fold_toks(L, i, i);
     return L->fold.len && name_is_title(L->fold.s, L->fold.len);
 }
 
@@ -857,6 +918,8 @@ int actor_link_doc(const actor_kb *kb, dots_doc *d)
     linker L = { .kb = kb, .d = d };
     buf_init(&L.fold);
     buf_init(&L.tmp);
+    buf_init(&L.whole);
+    fold_whole(&L);
     d->nactors = 0;
     d->nmentions = 0;
     for (size_t t = 0; t < d->ntoks; t++) d->toks[t].actor = -1;
@@ -877,5 +940,7 @@ int actor_link_doc(const actor_kb *kb, dots_doc *d)
     free(L.da);
     buf_fini(&L.fold);
     buf_fini(&L.tmp);
+    buf_fini(&L.whole);
+    free(L.fpos);
     return rc;
 }

@@ -87,6 +87,82 @@ void actor_fold(const char *s, size_t n, buf *out)
     else out->s[out->len] = 0;
 }
 
+/* ---- Folding a whole text once ---------------------------------------------------- */
+/* Folding works code point by code point: NFKD, case folding and the class of
+** each resulting code point decide its output alone, and canonical reordering
+** never moves anything that survives (every code point with a combining class
+** is a mark, and marks are stripped; checked over all of Unicode). Spaces
+** depend only on the output so far. So the fold of a span of a text is the
+** slice of the whole text's fold between the span's ends, less a space that
+** the slice starts with and the spaces it ends with (actor_fold_slice). */
+static int fold_cp(utf8proc_int32_t c, buf *out)
+{
+    utf8proc_int32_t d[32];
+    int bc = 0;
+    utf8proc_ssize_t k = utf8proc_decompose_char(c, d, 32, UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                                 UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
+                                                 UTF8PROC_STRIPMARK, &bc);
+    for (utf8proc_ssize_t j = 0; j < k && j < 32; j++) {
+        utf8proc_category_t cat = utf8proc_category(d[j]);
+        if (is_apostrophe(d[j])) {
+            /* dropped */
+        } else if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                   (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO)) {
+            utf8proc_uint8_t u[4];
+            if (buf_append(out, u, (size_t)utf8proc_encode_char(d[j], u))) return DOTS_ENOMEM;
+        } else if (cat >= UTF8PROC_CATEGORY_MN && cat <= UTF8PROC_CATEGORY_ME) {
+            /* dropped */
+        } else if (out->len && out->s[out->len - 1] != ' ') {
+            if (buf_putc(out, ' ')) return DOTS_ENOMEM;
+        }
+    }
+    return k < 0 || k > 32 ? DOTS_EINVAL : DOTS_OK;
+}
+
+int actor_fold_marks(const char *s, size_t n, const uint32_t *cut, size_t ncut, buf *out,
+                     uint32_t *pos)
+{
+    buf_reset(out);
+    if (buf_reserve(out, n + 1)) return DOTS_ENOMEM;
+    size_t p = 0, k = 0;
+    for (;;) {
+        while (k < ncut && cut[k] == p) pos[k++] = (uint32_t)out->len;
+        if (k < ncut && cut[k] < p) return DOTS_EINVAL;    /* unsorted, or inside a code point */
+        if (p >= n) break;
+        unsigned char c = (unsigned char)s[p];
+        if (c < 0x80) {
+            /* the bytes fold_ascii writes; reserved above, so no call per byte */
+            if (isalnum(c)) out->s[out->len++] = (char)tolower(c);
+            else if (c != '\'' && c != '`' && out->len && out->s[out->len - 1] != ' ')
+                out->s[out->len++] = ' ';
+            if (out->len + 1 >= out->cap && buf_reserve(out, 64)) return DOTS_ENOMEM;
+            p++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t l = utf8proc_iterate((const utf8proc_uint8_t *)s + p,
+                                              (utf8proc_ssize_t)(n - p), &cp);
+        if (l <= 0) return DOTS_EINVAL;    /* actor_fold would fall back to ASCII */
+        int rc = fold_cp(cp, out);
+        if (rc) return rc;
+        if (buf_reserve(out, 64)) return DOTS_ENOMEM;
+        p += (size_t)l;
+    }
+    if (k < ncut) return DOTS_EINVAL;
+    out->s[out->len] = 0;
+    return DOTS_OK;
+}
+
+size_t actor_fold_slice(const char *f, uint32_t from, uint32_t to, buf *out)
+{
+    if (from < to && f[from] == ' ') from++;
+    while (to > from && f[to - 1] == ' ') to--;
+    buf_reset(out);
+    buf_append(out, f + from, to - from);
+    if (!out->s) buf_putc(out, 0), out->len = 0;
+    return out->len;
+}
+
 /* ---- Word classes and spelling variants ------------------------------------ */
 static const char *const particles[] = {
     "al", "el", "ul", "ad", "ar", "as", "at", "an", "az", "ash", "ath", "bin", "ibn",

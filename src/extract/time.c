@@ -48,8 +48,12 @@ static const char *const NUMBERS[] = {
 
 static int lex_is(const lex *l, const char *w)
 {
-    size_t n = strlen(w);
-    return (size_t)(l->end - l->start) == n && strncasecmp(l->s, w, n) == 0;
+    /* called for every word against each month, weekday and number name:
+    ** the first letter rejects almost all of them without a call */
+    size_t n = (size_t)(l->end - l->start);
+    if (!n) return !*w;
+    if (((unsigned char)l->s[0] | 0x20) != ((unsigned char)w[0] | 0x20)) return 0;
+    return strlen(w) == n && strncasecmp(l->s, w, n) == 0;
 }
 
 static int lex_num(const lex *l)

@@ -153,7 +153,7 @@ static void mark_gazetteer(const tag_lex *lex, const char *const *w, size_t n, t
     }
 }
 
-void tag_words_hash(const char *const *w, const size_t *wl, size_t n, tag_wi *wi)
+void tag_words_hash_core(const char *const *w, const size_t *wl, size_t n, tag_wi *wi)
 {
     char low[TAG_MAX_WORD], shp[16];
     for (size_t i = 0; i < n; i++) {
@@ -164,12 +164,28 @@ void tag_words_hash(const char *const *w, const size_t *wl, size_t n, tag_wi *wi
         x->w = tag_hash(w[i], len);
         x->lw = tag_hash(low, len);
         x->shape = tag_hash(shp, shape_of(w[i], len, shp));
-        for (size_t k = 1; k <= 4; k++)
-            x->suf[k - 1] = k < len ? tag_hash(low + len - k, k) : 0;
-        for (size_t k = 1; k <= 3; k++)
-            x->pre[k - 1] = k < len ? tag_hash(low, k) : 0;
         x->flags = flags_of(w[i], len);
     }
+}
+
+void tag_word_affixes(const char *w, size_t wl, tag_wi *x)
+{
+    char low[8];
+    size_t len = wl < TAG_MAX_WORD ? wl : TAG_MAX_WORD;
+    for (size_t k = 1; k <= 4; k++) {
+        tag_lower(w + len - (k < len ? k : 0), k < len ? k : 0, low);
+        x->suf[k - 1] = k < len ? tag_hash(low, k) : 0;
+    }
+    tag_lower(w, len < 3 ? len : 3, low);
+    for (size_t k = 1; k <= 3; k++)
+        x->pre[k - 1] = k < len ? tag_hash(low, k) : 0;
+    x->affixes = 1;
+}
+
+void tag_words_hash(const char *const *w, const size_t *wl, size_t n, tag_wi *wi)
+{
+    tag_words_hash_core(w, wl, n, wi);
+    for (size_t i = 0; i < n; i++) tag_word_affixes(w[i], wl[i], &wi[i]);
 }
 
 void tag_words_lex(const tag_lex *lex, const char *const *w, size_t n, tag_wi *wi)

@@ -73,6 +73,7 @@ typedef struct tag_wi {
     uint16_t cf, cc;             /* word class, fine and coarse; 0 = none */
     uint8_t gaz, gazpos;         /* gazetteer mask of the phrase covering it; 0 none, 1 B, 2 I */
     uint8_t flags;
+    uint8_t affixes;             /* suf and pre are filled */
 } tag_wi;
 
 uint64_t tag_hash(const void *p, size_t n);
@@ -93,6 +94,12 @@ size_t tag_lower(const char *w, size_t n, char *out);
 ** tag_words_hash the forms, tag_words_lex what a model's lexicon says about
 ** them (word classes, gazetteer); tag_words_info both. */
 void tag_words_hash(const char *const *w, const size_t *wl, size_t n, tag_wi *wi);
+/* tag_words_hash in two steps: the forms every template reads (word, lower
+** case, shape, flags; suf and pre left 0, affixes 0), then for one word the
+** suffixes and prefixes, which only the word templates read (tag_word_keys),
+** so the tagger hashes them only for words its cache does not hold. */
+void tag_words_hash_core(const char *const *w, const size_t *wl, size_t n, tag_wi *wi);
+void tag_word_affixes(const char *w, size_t wl, tag_wi *x);
 void tag_words_lex(const tag_lex *lex, const char *const *w, size_t n, tag_wi *wi);
 void tag_words_info(const tag_lex *lex, const char *const *w, const size_t *wl, size_t n,
                     tag_wi *wi);
