@@ -81,6 +81,7 @@ typedef struct sctx {
     doc_state *st;
     int first_claim;            /* d->nclaims when the sentence started */
     int force_pol;              /* the trigger's own polarity ("offered"), -1 none */
+    int deny_here;              /* ", a charge X rejects": X, else -1 */
 } sctx;
 
 /* ---- Token helpers ------------------------------------------------------- */
@@ -703,10 +704,31 @@ static int antecedent(const sctx *c, int r, int *out, int max)
 /* Subjects of the verb at v: the nearest direct noun phrase to its left,
 ** through appositions and relative clauses, or the subject of the verb it
 ** is coordinated with ("trained and armed", "tracked X ... and then targeted"). */
+static const char *const ACCUSE[] = { "accused", "accuse", "accuses", "accusing", "suspected",
+                                      "suspect", "suspects", "charged", "blamed", "blames",
+                                      "blame", NULL };
+
+/* "accused the Taliban of sheltering TTP leaders": the accused is the gerund's subject. */
+static int accused_subject(const sctx *c, int v, int *out, int max)
+{
+    if (v < 3 || P(c, v) != TAG_POS_VBG || !is_w(c, v - 1, "of")) return 0;
+    int g = group_at(c, v - 2);
+    if (g < 0) return 0;
+    /* the accused phrase may run on with a place ("the Taliban in Kabul") */
+    if (c->g[g].gov[0] && (int)c->g[g].a >= 2 && group_at(c, (int)c->g[g].a - 2) >= 0)
+        g = group_at(c, (int)c->g[g].a - 2);
+    int k = (int)c->g[g].a - 1;
+    while (k >= 0 && (P(c, k) == TAG_POS_DT || is_adj(c, k))) k--;
+    if (k < 0 || !in_list(W(c, k), ACCUSE)) return 0;
+    out[0] = g;
+    return 1;
+}
+
 static int subject_of(const sctx *c, int v, int *out, int max, int depth)
 {
     int i = skip_aux_left(c, v - 1);
     if (depth > 3) return 0;
+    if (accused_subject(c, v, out, max)) return 1;
     if (i >= 0 && (is_w(c, i, "and") || is_w(c, i, "or") || is_w(c, i, "but"))) {
         int j = i - 1;
         if (j >= 0 && is_w(c, j, ",")) j--;
@@ -907,7 +929,10 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
         ** ("senior Iranian officials" stand for Iran, see stands_for) */
         int role_mod = !gr->gov[0] && rk < (int)c->n && c->mi[rk] < 0 &&
                        LX(c, rk, LX_ROLE) != NULL && !stands_for(c, g);
-        if (!role_mod && prep_ok(preps, gr->gov, noun)) {
+        /* a name right after a verb is its direct object, whatever preposition
+        ** governs the verb ("of arming JNIM") */
+        const char *gov = !noun && (int)gr->a == t + 1 ? "" : gr->gov;
+        if (!role_mod && prep_ok(preps, gov, noun)) {
             if (!all) {
                 if (stop) *stop = end;
                 /* "various Iraqi Shia groups in 2020, including KH, ...": the list */
@@ -1467,6 +1492,11 @@ static int pass_verbs(sctx *c)
             c->force_pol = pol == POL_DENIED ? POL_DENIED : POL_HEDGED;
         }
         if (strcmp(e->lemma, "host") == 0 && sentence_has(c, MEETING)) pred = PRED_MEETS;
+        /* "held talks", "held a meeting": an event, not a detention (the noun gives meets) */
+        if (pred == PRED_DETAINS && strcmp(e->lemma, "hold") == 0 &&
+            ((v + 1 < (int)c->n && in_list(W(c, v + 1), MEETING)) ||
+             (v + 2 < (int)c->n && in_list(W(c, v + 2), MEETING))))
+            continue;
         int subj[8], obj[8], ns = 0, no = 0, stop = (int)c->n;
         int passive = is_passive(c, v) && !(e->flags & LF_NOPASS);
         int reduced = P(c, v) == TAG_POS_VBN && !passive && !is_perfect(c, v) &&
@@ -1535,8 +1565,10 @@ static int pass_verbs(sctx *c)
                              "verb-passive", 1);
             continue;
         }
-        ns = 0;
-        if (P(c, v) == TAG_POS_VBG && v > 0 && (is_w(c, v - 1, "for") || is_w(c, v - 1, "of")))
+        ns = accused_subject(c, v, subj, 8);
+        if (ns) c->force_pol = POL_HEDGED;     /* an accusation hedges the act */
+        if (!ns && P(c, v) == TAG_POS_VBG && v > 0 &&
+            (is_w(c, v - 1, "for") || is_w(c, v - 1, "of")))
             ns = controller(c, v - 1, subj, 8);
         if (!ns) ns = subject_of(c, v, subj, 8, 0);
         if (ns == 0 && P(c, v) == TAG_POS_VB && v > 0 && is_w(c, v - 1, "to")) {
@@ -1852,6 +1884,9 @@ static int is_quote(const sctx *c, int i)
 
 /* Returns, through *deny_anaphor, the denier when the sentence denies "this
 ** version of events": the claims of the sentence before, denied. */
+static const char *const CHARGE[] = { "charge", "charges", "accusation", "accusations",
+                                      "allegation", "allegations", "claim", NULL };
+
 static void pass_attribution(sctx *c, int *deny_src)
 {
     *deny_src = -1;
@@ -1944,10 +1979,17 @@ static void pass_attribution(sctx *c, int *deny_src)
                         !is_w(c, q, "also") && !is_w(c, q, "had") && !is_w(c, q, "has"))
                         only_np = 0;
                 if (only_np && k > 0) before = k;
+                /* ", a charge the Taliban rejected": X denies what the sentence said */
+                if (before && pol == POL_DENIED && speaker >= 0 && k + 2 < v &&
+                    in_list(W(c, k + 2), CHARGE)) {
+                    c->deny_here = speaker;
+                    before = -1;
+                }
                 break;
             }
             if (is_boundary(c, k)) break;
         }
+        if (before < 0) continue;
         if (P(c, v) == TAG_POS_VBG || is_w(c, v + 1, "that")) before = 0;   /* ", claiming that" */
         if (unnamed) {
             if (before) for (int k = 0; k < before; k++) c->rep[k] = 1;
@@ -2007,6 +2049,29 @@ static int deny_previous(sctx *c, int speaker)
         cl->ev_end = c->s->end;
         cl->confidence = p->confidence * 0.7f;
         cl->rule = "denial-of-previous";
+        if (note_voice(c->st, d->nclaims - 1, 1)) return DOTS_ENOMEM;
+    }
+    return DOTS_OK;
+}
+
+/* ", a charge X rejects": each act the sentence states, hedged as an accusation,
+** is also denied by X. Memberships and places are the author's, not the charge. */
+static int deny_here(sctx *c, int speaker)
+{
+    dots_doc *d = c->d;
+    int to = (int)d->nclaims;
+    for (int i = c->first_claim; i < to; i++) {
+        doc_claim *p = &d->claims[i];
+        if (p->predicate == PRED_MEMBER_OF || p->predicate == PRED_LOCATED_IN) continue;
+        if (p->polarity == POL_DENIED) continue;
+        doc_claim *cl = doc_add_claim(d);
+        if (!cl) return DOTS_ENOMEM;
+        p = &d->claims[i];                       /* the array may have moved */
+        *cl = *p;
+        cl->polarity = POL_DENIED;
+        cl->source = speaker;
+        cl->confidence = p->confidence * 0.7f;
+        cl->rule = "denial-charge";
         if (note_voice(c->st, d->nclaims - 1, 1)) return DOTS_ENOMEM;
     }
     return DOTS_OK;
@@ -2085,6 +2150,7 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
         st->seg_first = (int)d->nclaims;
     }
     int deny_src;
+    c.deny_here = -1;
     pass_attribution(&c, &deny_src);
     if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_including(&c)) ||
         (rc = pass_named_compounds(&c)) ||
@@ -2093,6 +2159,7 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
         (rc = pass_nouns(&c)))
         return rc;
     if (deny_src >= 0 && c.comment < 0 && (rc = deny_previous(&c, deny_src))) return rc;
+    if (c.deny_here >= 0 && c.comment < 0 && (rc = deny_here(&c, c.deny_here))) return rc;
     st->prev_first = c.first_claim;
     st->prev_count = (int)d->nclaims - c.first_claim;
     /* the subject of the sentence is what "it" and "they" point to next */
