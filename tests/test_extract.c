@@ -412,6 +412,36 @@ static void test_polarity(void **state)
     doc_free(d);
 }
 
+/* "accused X of arming Y" hedges the act; ", a charge Z rejects" adds it denied by Z;
+** "held talks" is a meeting, not a detention. */
+static void test_accusation_and_charge(void **state)
+{
+    (void)state;
+    const char *s[] = {
+        "Israel/NNP@Israel accused/VBD Iran/NNP@Iran of/IN arming/VBG Hamas/NNP@Hamas ,/, "
+        "a/DT charge/NN Qatar/NNP@Qatar rejects/VBZ ./.",
+        "Pakistan/NNP@Pakistan held/VBD talks/NNS with/IN Nigeria/NNP@Nigeria ./.",
+        NULL
+    };
+    dots_doc *d = run(NULL, s, -1);
+    int hedged = 0, denied = 0;
+    for (size_t i = 0; i < d->nclaims; i++) {
+        const doc_claim *c = &d->claims[i];
+        assert_int_not_equal(c->predicate, PRED_DETAINS);
+        if (c->predicate != PRED_ARMS) continue;
+        assert_string_equal(d->actors[c->subject].name, "Iran");
+        assert_string_equal(d->actors[c->object].name, "Hamas");
+        if (c->polarity == POL_HEDGED) hedged++;
+        if (c->polarity == POL_DENIED) {
+            denied++;
+            assert_string_equal(d->actors[c->source].name, "Qatar");
+        }
+    }
+    assert_int_equal(hedged, 1);
+    assert_int_equal(denied, 1);
+    doc_free(d);
+}
+
 static void test_compounds_and_possessives(void **state)
 {
     (void)state;
@@ -562,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_relative_and_apposition),
         cmocka_unit_test(test_nominal_and_attribution),
         cmocka_unit_test(test_polarity),
+        cmocka_unit_test(test_accusation_and_charge),
         cmocka_unit_test(test_compounds_and_possessives),
         cmocka_unit_test(test_comments_dedup_selfloop),
         cmocka_unit_test(test_clauses_more),

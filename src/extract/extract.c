@@ -499,6 +499,20 @@ static int uses_pronoun(const sctx *c, int actor, int t)
     return pron && !real;
 }
 
+/* Tokens between trigger t and the nearest real mention of actor in the sentence. */
+#define FAR 8
+static int arg_distance(const sctx *c, int actor, int t)
+{
+    int best = 1 << 20;
+    for (int k = 0; k < c->nm; k++) {
+        if (c->m[k].actor != actor) continue;
+        int dd = (int)c->m[k].a > t ? (int)c->m[k].a - t : t - (int)c->m[k].b + 1;
+        if (dd < 0) dd = 0;
+        if (dd < best) best = dd;
+    }
+    return best == 1 << 20 ? 0 : best;
+}
+
 static int emit(sctx *c, const cand *k)
 {
     dots_doc *d = c->d;
@@ -533,6 +547,9 @@ static int emit(sctx *c, const cand *k)
     /* an argument found through a pronoun or "the group" is less sure */
     if (c->mi[k->trig] >= 0 && c->m[c->mi[k->trig]].pron) conf *= 0.8f;
     if (k->subj >= 0 && uses_pronoun(c, k->subj, k->trig)) conf *= 0.8f;
+    /* an argument far from its trigger was found across phrases we do not parse */
+    if (arg_distance(c, k->subj, k->trig) > FAR || arg_distance(c, k->obj, k->trig) > FAR)
+        conf *= 0.7f;
     cl->confidence = conf;
     cl->rule = k->rule;
     return note_voice(c->st, d->nclaims - 1, cl->source >= 0 ? 1 : c->rep[k->trig] ? 0 : 2);
