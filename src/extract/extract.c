@@ -1128,6 +1128,58 @@ static int pass_named_compounds(sctx *c)
     return rc;
 }
 
+/* The document's actor for KB entry k, added (with the form written) when the
+** linker left it inside a longer name; -1 if k is not a state or on OOM. */
+static int state_actor(dots_doc *d, long k, const char *form, size_t n)
+{
+    const actor_kb *kb = actor_kb_builtin();
+    if (!kb || k < 0 || actor_kb_type(kb, (size_t)k) != ACT_GPE) return -1;
+    for (size_t i = 0; i < d->nactors; i++)
+        if (d->actors[i].kb == (int)k) return (int)i;
+    const char **al = arena_alloc(d->arena, sizeof *al);
+    char *f = arena_strndup(d->arena, form, n);
+    if (!al || !f) return -1;
+    doc_actor *a = doc_add_actor(d);
+    if (!a) return -1;
+    a->id = actor_kb_id(kb, (size_t)k);
+    a->name = actor_kb_name(kb, (size_t)k);
+    a->type = ACT_GPE;
+    al[0] = f;
+    a->aliases = al;
+    a->naliases = 1;
+    a->kb = (int)k;
+    return (int)(d->nactors - 1);
+}
+
+/* "U.S. Treasury Department", "Iranian Foreign Ministry", "U.S. Africa Command"
+** linked as one actor: a state's own body is a member of the state (the
+** dev-eval convention); the state is added if only written inside the name. */
+static int pass_state_prefix(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int k = 0; k < c->nm && rc == DOTS_OK; k++) {
+        const men *m = &c->m[k];
+        if (m->pron || m->b - m->a < 2) continue;
+        const doc_actor *body = &c->d->actors[m->actor];
+        if (body->type != ACT_ORG || !state_body(body)) continue;
+        const doc_token *t = &c->d->toks[c->t0 + m->a];
+        const char *s = c->d->text + t->start;
+        size_t n = t->end - t->start;
+        if (n < 2 || n > 30 || !isupper((unsigned char)s[0])) continue;
+        int x = actor_by_form(c->d, s, n);
+        if (x >= 0 && c->d->actors[x].type != ACT_GPE) continue;
+        if (x < 0) {
+            char w[32];
+            memcpy(w, s, n);
+            w[n] = 0;
+            x = state_actor(c->d, actor_kb_find(actor_kb_builtin(), w), s, n);
+        }
+        if (x < 0 || x == m->actor) continue;
+        rc = add(c, m->actor, PRED_MEMBER_OF, x, (int)m->a, 0.8f, "compound-state", 0);
+    }
+    return rc;
+}
+
 /* "pro-Iran media", "Al-Mayadeen, which is pro-Iran": the holder supports X;
 ** "anti-Taliban militia" opposes it. */
 static int pass_stance(sctx *c)
@@ -2170,7 +2222,7 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     c.deny_here = -1;
     pass_attribution(&c, &deny_src);
     if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_including(&c)) ||
-        (rc = pass_named_compounds(&c)) ||
+        (rc = pass_named_compounds(&c)) || (rc = pass_state_prefix(&c)) ||
         (rc = pass_org_in_place(&c)) ||
         (rc = pass_roles(&c)) || (rc = pass_verbs(&c)) ||
         (rc = pass_nouns(&c)))
