@@ -58,6 +58,9 @@ typedef struct doc_state {
     char para_year[32];
     char last_date[32];
     int prev_first, prev_count; /* claims of the previous sentence, for "denied this" */
+    int designator;             /* who last sanctioned or designated, -1 none */
+    size_t designator_sent;     /* in which sentence */
+    char designator_time[32];   /* and when, "" unknown */
     int seg, seg_first;         /* the current paragraph and its first claim */
 } doc_state;
 
@@ -137,6 +140,8 @@ static const char *const GROUPNOUN[] = { "group", "network", "organization",
                                          "insurgents", "rebels", "jihadists", "coalition",
                                          "alliance", NULL };
 
+static const char *const BODYNOUN[] = { "department", "ministry", "agency", "command",
+                                        "court", NULL };
 static const char *const SUBORD[] = { "that", "because", "while", "if", "whether",
                                       "although", "though", "unless", "whereas", NULL };
 
@@ -245,7 +250,7 @@ static void build_mentions(sctx *c)
             }
             note_actor(c, a);
             /* "BAMAKO —", "WASHINGTON (Reuters)": a dateline is not the subject */
-            int dateline = (i < 2 && j < c->n && (is_w(c, j, "—") || is_w(c, j, "(") ||
+            int dateline = (i < 4 && j < c->n && (is_w(c, j, "—") || is_w(c, j, "(") ||
                             is_w(c, j, "–") || is_w(c, j, "-") || is_w(c, j, ","))) ||
                            (i < 6 && i > 0 && is_w(c, (int)i - 1, "(")) || all_caps(c, (int)i);
             if (first_org < 0 && c->d->actors[a].type != ACT_PER && !dateline) {
@@ -276,6 +281,14 @@ static void build_mentions(sctx *c)
             ** coalition": the actor called so ("US-led coalition") */
             int named = actor_with_word(c->d, W(c, i + 1));
             add_mention(c, i, i + 2, named >= 0 ? named : salient_group(c), 1);
+            i += 2;
+            continue;
+        }
+        else if (strcmp(w, "the") == 0 && i + 1 < c->n && in_list(W(c, i + 1), BODYNOUN) &&
+                 actor_with_word(c->d, W(c, i + 1)) >= 0 &&
+                 !(i + 2 < c->n && (is_w(c, i + 2, "of") || c->d->toks[c->t0 + i + 2].actor >= 0))) {
+            /* "the department said": the body the text named so ("Treasury Department") */
+            add_mention(c, i, i + 2, actor_with_word(c->d, W(c, i + 1)), 1);
             i += 2;
             continue;
         }
@@ -971,6 +984,50 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
 }
 
 /* ---- Passes -------------------------------------------------------------- */
+/* Who designates here (t a designation trigger), for "the individuals sanctioned
+** include A, B and C" in the next sentence. */
+static void note_designator(sctx *c, int actor, int t)
+{
+    char tb[32];
+    const char *tm = pick_time(c, t, tb);
+    c->st->designator = actor;
+    c->st->designator_sent = (size_t)(c->s - c->d->sents);
+    snprintf(c->st->designator_time, sizeof c->st->designator_time, "%s", tm ? tm : "");
+}
+
+/* "The individuals (who were) sanctioned include A, B and C", "Those designated
+** are A and B": an agentless list whose designator is the one named in this or
+** the previous sentence (dev-eval: "designator stated ... right around it"). */
+static int pass_designated_list(sctx *c)
+{
+    static const char *const LINK[] = { "include", "includes", "included", "are", "were",
+                                        "was", "is", NULL };
+    int rc = DOTS_OK;
+    size_t si = (size_t)(c->s - c->d->sents);
+    if (c->st->designator < 0 || si > c->st->designator_sent + 1) return DOTS_OK;
+    for (int v = 1; v + 2 < (int)c->n && rc == DOTS_OK; v++) {
+        const extract_lex *e = LX(c, v, LX_VERB);
+        if (!e || e->pred != PRED_DESIGNATES || P(c, v) == TAG_POS_VBG) continue;
+        if (!in_list(W(c, v + 1), LINK) || c->mi[v + 1] >= 0) continue;
+        int g = -1;
+        for (int k = v + 2; k < (int)c->n && k <= v + 4 && g < 0; k++) g = group_at(c, k);
+        if (g < 0) continue;
+        int obj[8], no = coord_right(c, g, obj, 8);
+        for (int b = 0; b < no && rc == DOTS_OK; b++) {
+            int o = head(c, obj[b]);
+            if (o == c->st->designator) continue;
+            cand k = { c->st->designator, o, PRED_DESIGNATES, v, 0.7f, "verb-list", 1, -1, -2 };
+            size_t before = c->d->nclaims;
+            if ((rc = emit(c, &k)) != DOTS_OK) break;
+            /* a list without a date of its own is dated by the designation */
+            if (c->d->nclaims > before && !c->d->claims[before].time && c->st->designator_time[0])
+                c->d->claims[before].time = arena_strdup(c->d->arena, c->st->designator_time);
+        }
+        break;
+    }
+    return rc;
+}
+
 static int add(sctx *c, int s, int pred, int o, int trig, float prec, const char *rule, int timed)
 {
     cand k = { s, o, pred, trig, prec, rule, timed, c->force_pol, -2 };
@@ -1657,6 +1714,7 @@ static int pass_verbs(sctx *c)
                 if (is_verb(c, k) && P(c, k) != TAG_POS_VBG) ns = subject_of(c, k, subj, 8, 0);
         }
         no = objects_all(c, v, e->preps, 0, obj, 8, &stop, (e->flags & LF_ALLOBJ) != 0);
+        if (pred == PRED_DESIGNATES && ns > 0) note_designator(c, head(c, subj[0]), v);
         if (strcmp(e->lemma, "identify") == 0 || strcmp(e->lemma, "list") == 0) {
             int as = 0;
             for (int i = v + 1; i < (int)c->n && i <= stop; i++) as |= is_w(c, i, "as");
@@ -1857,6 +1915,7 @@ static int pass_nouns(sctx *c)
         int ns = noun_subject(c, t, subj, 8, &reverse);
         int obj[8], no = objects_of(c, t, e->preps, 1, obj, 8, &stop);
         (void)reverse;
+        if (pred == PRED_DESIGNATES && ns > 0) note_designator(c, head(c, subj[0]), t);
         if (pred == PRED_ATTACKS && no > 0 && is_place(c, head(c, obj[0])) &&
             (!strcmp(c->g[obj[0]].gov, "in") || !strcmp(c->g[obj[0]].gov, "inside")))
             no = place_targets(c, t, obj, 8);
@@ -2224,7 +2283,7 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_including(&c)) ||
         (rc = pass_named_compounds(&c)) || (rc = pass_state_prefix(&c)) ||
         (rc = pass_org_in_place(&c)) ||
-        (rc = pass_roles(&c)) || (rc = pass_verbs(&c)) ||
+        (rc = pass_roles(&c)) || (rc = pass_designated_list(&c)) || (rc = pass_verbs(&c)) ||
         (rc = pass_nouns(&c)))
         return rc;
     if (deny_src >= 0 && c.comment < 0 && (rc = deny_previous(&c, deny_src))) return rc;
@@ -2290,6 +2349,7 @@ int extract_doc(dots_doc *d)
     st.para_seg = -1;
     st.last_source = -1;
     st.seg = -2;
+    st.designator = -1;
     st.nseen = d->nactors;
     st.seen = calloc(d->nactors + 1, sizeof *st.seen);
     if (!st.seen) return DOTS_ENOMEM;
