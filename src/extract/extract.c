@@ -142,6 +142,9 @@ static const char *const GROUPNOUN[] = { "group", "network", "organization",
 
 static const char *const BODYNOUN[] = { "department", "ministry", "agency", "command",
                                         "court", NULL };
+static const char *const PARTWORD[] = { "much", "most", "part", "parts", "all", "dozens",
+                                        "hundreds", "thousands", "scores", "many", "some",
+                                        "several", "rest", NULL };
 static const char *const SUBORD[] = { "that", "because", "while", "if", "whether",
                                       "although", "though", "unless", "whereas", NULL };
 
@@ -338,6 +341,9 @@ static void governor(const sctx *c, grp *g)
             continue;
         /* "the village of Elwak", "the city of Kano": the place itself */
         if (strcmp(w, "of") == 0 && i > 0 && in_list(W(c, i - 1), PLACENOUN)) { i--; continue; }
+        /* "much of northern Yemen", "dozens of suspected TTP militants": a part or
+        ** a number of the thing, governed as the thing is */
+        if (strcmp(w, "of") == 0 && i > 0 && in_list(W(c, i - 1), PARTWORD)) { i--; continue; }
         if (is_prep(c, i) || strcmp(w, "including") == 0) {
             snprintf(g->gov, sizeof g->gov, "%s", w);
             return;
@@ -610,7 +616,9 @@ static int coord_right(const sctx *c, int g, int *out, int max)
                 if (strcmp(w, "and") == 0 || strcmp(w, ",") == 0 || strcmp(w, "or") == 0 ||
                     strcmp(w, "including") == 0 || strcmp(w, "as") == 0)
                     ok = 1;
-            } else if (P(c, i) == TAG_POS_DT || P(c, i) == TAG_POS_JJ || P(c, i) == TAG_POS_CC) {
+            } else if (P(c, i) == TAG_POS_DT || P(c, i) == TAG_POS_JJ || P(c, i) == TAG_POS_CC ||
+                       in_list(w, PARTWORD) || (strcmp(w, "of") == 0 && i > p->b &&
+                                                in_list(W(c, (int)i - 1), PARTWORD))) {
             } else { bad = 1; break; }
         }
         if (!ok || bad) break;
@@ -2324,7 +2332,9 @@ static void dedup(dots_doc *d, uint8_t *voice, size_t nvoice)
         }
         if (k < n) {
             if (better(c, VOICE(i), &d->claims[k], VOICE(k))) {
+                const char *keep = d->claims[k].source == c->source ? d->claims[k].time : NULL;
                 d->claims[k] = *c;
+                if (!c->time) d->claims[k].time = keep;   /* the repeat's time, as below */
                 if (k < nvoice && i < nvoice) voice[k] = voice[i];
             }
             else if (!d->claims[k].time && c->time && c->source == d->claims[k].source)
