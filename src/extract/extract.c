@@ -1087,6 +1087,49 @@ static const char *compound_suffix(const sctx *c, const men *m)
     return NULL;
 }
 
+/* The relation a compound word states between its first part and the holder h. */
+static int compound_relation(sctx *c, const char *rest, int h, int mod, int t)
+{
+    if (!strncasecmp(rest, "based", 5) || !strncasecmp(rest, "headquartered", 13))
+        return add(c, h, PRED_LOCATED_IN, mod, t, 0.8f, "compound-based", 0);
+    if (!strncasecmp(rest, "backed", 6) || !strncasecmp(rest, "supported", 9) ||
+        !strncasecmp(rest, "sponsored", 9) || !strncasecmp(rest, "funded", 6))
+        return add(c, mod, PRED_SUPPORTS, h, t, 0.8f, "compound-backed", 0);
+    if (!strncasecmp(rest, "affiliated", 10) || !strncasecmp(rest, "linked", 6) ||
+        !strncasecmp(rest, "aligned", 7) || !strncasecmp(rest, "allied", 6))
+        return add(c, h, PRED_MEMBER_OF, mod, t, 0.7f, "compound-affiliated", 0);
+    if (!strncasecmp(rest, "led", 3)) return add(c, mod, PRED_MEMBER_OF, h, t, 0.7f, "compound-led", 0);
+    return DOTS_OK;
+}
+
+/* A compound describing an unnamed noun that stands for a named actor:
+** "Warsame is a Bosaso-based trader", "Warsame, a Bosaso-based trader," -> Warsame. */
+static int pass_compound_predicative(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int g = 0; g < c->ng && rc == DOTS_OK; g++) {
+        const grp *gr = &c->g[g];
+        const men *m = &c->m[gr->last];
+        if (m->pron) continue;
+        const char *rest = compound_suffix(c, m);
+        if (!rest || gr->b >= c->n || !is_noun(c, (int)gr->b) || c->mi[gr->b] >= 0) continue;
+        int k = (int)gr->a - 1;
+        if (k >= 0 && (is_w(c, k, "a") || is_w(c, k, "an"))) k--;
+        else continue;
+        int holder = -1;
+        if (k >= 1 && is_w(c, k, ",")) {
+            int hg = group_at(c, k - 1);
+            if (hg >= 0 && gtype(c, hg) != ACT_GPE && gtype(c, hg) != ACT_LOC) holder = head(c, hg);
+        } else if (k >= 1 && in_list(W(c, k), BE)) {
+            int subj[2];
+            if (subject_of(c, k + 1, subj, 2, 0) > 0) holder = head(c, subj[0]);
+        }
+        if (holder < 0 || holder == m->actor) continue;
+        rc = compound_relation(c, rest, holder, m->actor, (int)m->b);
+    }
+    return rc;
+}
+
 /* Within a noun-phrase group: "Hezbollah leader Hassan Nasrallah",
 ** "Pakistan's Haqqani network", "Iran's IRGC-QF", "Iran-based ... al-Jamal". */
 static int pass_groups(sctx *c)
@@ -1109,16 +1152,7 @@ static int pass_groups(sctx *c)
             }
             const char *rest = compound_suffix(c, m);
             if (rest) {
-                if (!strncasecmp(rest, "based", 5) || !strncasecmp(rest, "headquartered", 13))
-                    rc = add(c, h, PRED_LOCATED_IN, mod, (int)m->b, 0.8f, "compound-based", 0);
-                else if (!strncasecmp(rest, "backed", 6) || !strncasecmp(rest, "supported", 9) ||
-                         !strncasecmp(rest, "sponsored", 9) || !strncasecmp(rest, "funded", 6))
-                    rc = add(c, mod, PRED_SUPPORTS, h, (int)m->b, 0.8f, "compound-backed", 0);
-                else if (!strncasecmp(rest, "affiliated", 10) || !strncasecmp(rest, "linked", 6) ||
-                         !strncasecmp(rest, "aligned", 7) || !strncasecmp(rest, "allied", 6))
-                    rc = add(c, h, PRED_MEMBER_OF, mod, (int)m->b, 0.7f, "compound-affiliated", 0);
-                else if (!strncasecmp(rest, "led", 3))
-                    rc = add(c, mod, PRED_MEMBER_OF, h, (int)m->b, 0.7f, "compound-led", 0);
+                rc = compound_relation(c, rest, h, mod, (int)m->b);
                 continue;
             }
             doc_actor_type ht = c->d->actors[h].type, mt = c->d->actors[mod].type;
@@ -1368,7 +1402,7 @@ static int pass_roles(sctx *c)
             int j = t - 1;
             while (j >= 0 && c->mi[j] < 0 && (is_noun(c, j) || P(c, j) == TAG_POS_JJ ||
                                               P(c, j) == TAG_POS_POS || is_w(c, j, "'s") ||
-                                              is_w(c, j, "’s")))
+                                              is_w(c, j, "’s") || is_w(c, j, "under")))
                 j--;
             int g = j >= 0 ? group_at(c, j) : -1;
             if (g >= 0 && c->g[g].b == (uint32_t)j + 1 && gtype(c, g) != ACT_PER &&
@@ -1391,7 +1425,8 @@ static int pass_roles(sctx *c)
         while (s >= 0 && (c->mi[s] >= 0 || is_noun(c, s) || P(c, s) == TAG_POS_JJ ||
                           P(c, s) == TAG_POS_CD ||
                           P(c, s) == TAG_POS_DT || P(c, s) == TAG_POS_POS ||
-                          P(c, s) == TAG_POS_PRPS || is_w(c, s, "'s") || is_w(c, s, "’s")) &&
+                          P(c, s) == TAG_POS_PRPS || is_w(c, s, "'s") || is_w(c, s, "’s") ||
+                          is_w(c, s, "under")) &&
                !(c->mi[s] >= 0 && c->d->actors[c->m[c->mi[s]].actor].type == ACT_PER))
             s--;
         if (s >= 0 && c->mi[s] >= 0) {
@@ -2288,7 +2323,7 @@ static int run_sentence(dots_doc *d, size_t si, doc_state *st, void *scratch)
     int deny_src;
     c.deny_here = -1;
     pass_attribution(&c, &deny_src);
-    if ((rc = pass_groups(&c)) || (rc = pass_stance(&c)) || (rc = pass_including(&c)) ||
+    if ((rc = pass_groups(&c)) || (rc = pass_compound_predicative(&c)) || (rc = pass_stance(&c)) || (rc = pass_including(&c)) ||
         (rc = pass_named_compounds(&c)) || (rc = pass_state_prefix(&c)) ||
         (rc = pass_org_in_place(&c)) ||
         (rc = pass_roles(&c)) || (rc = pass_designated_list(&c)) || (rc = pass_verbs(&c)) ||
