@@ -1618,7 +1618,8 @@ static int place_targets(const sctx *c, int v, int *out, int max)
             continue;
         }
         if (!strcmp(c->g[g].gov, "in") || !strcmp(c->g[g].gov, "at") ||
-            !strcmp(c->g[g].gov, "inside"))
+            !strcmp(c->g[g].gov, "inside") || !strcmp(c->g[g].gov, "near") ||
+            !strcmp(c->g[g].gov, "outside") || !strcmp(c->g[g].gov, "around"))
             out[n++] = g;
     }
     return n;
