@@ -1645,6 +1645,33 @@ static const extract_lex *strike_subject(const sctx *c, int v)
     return NULL;
 }
 
+/* The state in "at the U.S. naval base", "in Iraqi custody" after a detention verb v. */
+static int custodian(const sctx *c, int v, int *out, int max)
+{
+    static const char *const FACILITY[] = { "base", "prison", "facility", "jail", "custody",
+                                            "camp", "detention", "prisons", NULL };
+    (void)max;
+    for (int i = v + 1; i < (int)c->n && i <= v + 8; i++) {
+        if (is_boundary(c, i) || is_finite(c, i)) break;
+        int g = group_at(c, i);
+        if (g < 0) continue;
+        if (gtype(c, g) != ACT_GPE || !(c->g[g].gov[0] == 0 || !strcmp(c->g[g].gov, "at") ||
+                                        !strcmp(c->g[g].gov, "in")))
+            return 0;
+        int k = (int)c->g[g].b;
+        while (k < (int)c->n && k < (int)c->g[g].b + 3 && !in_list(W(c, k), FACILITY) &&
+               (is_adj(c, k) || is_noun(c, k)))
+            k++;
+        if (k < (int)c->n && in_list(W(c, k), FACILITY) && (!strcmp(c->g[g].gov, "at") ||
+                                                             !strcmp(c->g[g].gov, "in"))) {
+            out[0] = g;
+            return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 static int pass_verbs(sctx *c)
 {
     static const char *const MEETING[] = { "meeting", "talks", "summit", "meetings", NULL };
@@ -1723,7 +1750,19 @@ static int pass_verbs(sctx *c)
                     rc = add(c, head(c, patient[a]), PRED_LOCATED_IN, head(c, pl), v,
                              0.6f, "verb-passive-place", 1);
             }
+            /* "held at the U.S. naval base", "in Iraqi custody": the state whose
+            ** facility holds the patient holds it */
+            if (!na && np && pred == PRED_DETAINS) na = custodian(c, v, agent, 8);
             if (!na || !np) continue;
+            /* "held at Guantanamo Bay by the United States": the holder is there too */
+            if (pred == PRED_DETAINS && (e->flags & LF_PLACE_PAT) &&
+                (!strcmp(e->lemma, "hold") || !strcmp(e->lemma, "detain") ||
+                 !strcmp(e->lemma, "imprison"))) {
+                int pl = place_after(c, v);
+                for (int a = 0; a < na && rc == DOTS_OK && pl >= 0; a++)
+                    rc = add(c, head(c, agent[a]), PRED_LOCATED_IN, head(c, pl), v, 0.6f,
+                             "verb-passive-place", 0);
+            }
             if (e->flags & LF_THING) {
                 int preds[4], nt = thing_preds(c, v + 1, (int)c->n, preds, 4);
                 if (!nt && pred < 0) continue;
