@@ -1495,6 +1495,7 @@ static int thing_preds(sctx *c, int from, int to, int *preds, int max)
     return n;
 }
 
+static int sentence_has(const sctx *c, const char *const *words) __attribute__((unused));
 static int sentence_has(const sctx *c, const char *const *words)
 {
     for (uint32_t i = 0; i < c->n; i++)
@@ -1645,6 +1646,73 @@ static const extract_lex *strike_subject(const sctx *c, int v)
     return NULL;
 }
 
+/* "X hosted a meeting of A and B in P", "X hosted talks between A and B", "X hosts
+** A's leaders in P", "X hosted the Y office": a meeting makes all participants meet
+** pairwise and puts them at its place (dev-eval: hosting a meeting is meets, not
+** shelters); guests named only as a group's people ("Hamas leaders") put the host
+** at the place; a hosted organisation is sheltered. */
+static int host_frame(sctx *c, int v, const extract_lex *e)
+{
+    static const char *const MEET[] = { "meeting", "talks", "summit", "meetings",
+                                        "conference", "negotiations", "delegation",
+                                        "delegations", NULL };
+    int subj[4], ns = subject_of(c, v, subj, 4, 0), rc = DOTS_OK;
+    if (!ns) return DOTS_OK;
+    int part[8], np = 0, place = -1, meeting = 0, people = 0;
+    for (int i = v + 1; i < (int)c->n; i++) {
+        if (is_boundary(c, i) || in_list(W(c, i), RELPRON) || (is_finite(c, i) && i > v + 1) ||
+            is_w(c, i, "to") || is_w(c, i, "that"))
+            break;
+        if (np == 0 && in_list(W(c, i), MEET)) meeting = 1;
+        int g = group_at(c, i);
+        if (g < 0) continue;
+        i = past(i, (int)c->g[g].b);
+        const char *gov = c->g[g].gov;
+        if (is_place(c, head(c, g)) && (!strcmp(gov, "in") || !strcmp(gov, "at"))) {
+            if (place < 0) place = head(c, g);
+            continue;
+        }
+        if (gov[0] && strcmp(gov, "of") && strcmp(gov, "between") && strcmp(gov, "with") &&
+            strcmp(gov, "among") && strcmp(gov, "from"))
+            continue;
+        if (np) continue;
+        if (is_modifier(c, g)) { people = 1; continue; }     /* "Hamas leaders" */
+        if (gtype(c, g) == ACT_PER || gtype(c, g) == ACT_GPE) people = 1;
+        np = coord_right(c, g, part, 8);
+        /* "Hamas and Islamic Jihad leaders": the list's people, not the groups */
+        int after = (int)c->g[part[np - 1]].b;
+        if (gtype(c, part[np - 1]) != ACT_GPE &&
+            (is_modifier(c, part[np - 1]) || (after < (int)c->n && c->mi[after] < 0 &&
+             (LX(c, after, LX_ROLE) || in_list(W(c, after), MEMBERNOUN) ||
+              in_list(W(c, after), MEET))))) {
+            people = 1;
+            np = 0;
+        }
+        i = past(i, (int)c->g[part[np ? np - 1 : 0]].b);
+        if (!np) np = -1;
+    }
+    if (np < 0) np = 0;
+    int pred = meeting || people ? PRED_MEETS : e->pred;
+    for (int a = 0; a < ns && rc == DOTS_OK; a++)
+        for (int b = 0; b < np && rc == DOTS_OK; b++)
+            if (!is_modifier(c, part[b]) || pred == PRED_MEETS)
+                rc = add(c, head(c, subj[a]), pred, head(c, part[b]), v, e->prec,
+                         meeting || people ? "verb-host" : "verb", 1);
+    if (pred == PRED_MEETS && meeting)
+        for (int a = 0; a < np && rc == DOTS_OK; a++)
+            for (int b = a + 1; b < np && rc == DOTS_OK; b++)
+                rc = add(c, head(c, part[a]), PRED_MEETS, head(c, part[b]), v, e->prec,
+                         "verb-host", 1);
+    if (place >= 0 && (meeting || people)) {
+        for (int a = 0; a < ns && rc == DOTS_OK; a++)
+            rc = add(c, head(c, subj[a]), PRED_LOCATED_IN, place, v, 0.5f, "meet-place", 1);
+        for (int b = 0; b < np && rc == DOTS_OK; b++)
+            if (!is_modifier(c, part[b]))
+                rc = add(c, head(c, part[b]), PRED_LOCATED_IN, place, v, 0.5f, "meet-place", 1);
+    }
+    return rc;
+}
+
 /* The state in "at the U.S. naval base", "in Iraqi custody" after a detention verb v. */
 static int custodian(const sctx *c, int v, int *out, int max)
 {
@@ -1688,7 +1756,10 @@ static int pass_verbs(sctx *c)
             int pol = context_polarity(c, v);
             c->force_pol = pol == POL_DENIED ? POL_DENIED : POL_HEDGED;
         }
-        if (strcmp(e->lemma, "host") == 0 && sentence_has(c, MEETING)) pred = PRED_MEETS;
+        if (strcmp(e->lemma, "host") == 0) {
+            rc = host_frame(c, v, e);
+            continue;
+        }
         /* "held talks", "held a meeting": an event, not a detention (the noun gives meets) */
         if (pred == PRED_DETAINS && strcmp(e->lemma, "hold") == 0 &&
             ((v + 1 < (int)c->n && in_list(W(c, v + 1), MEETING)) ||
