@@ -1112,7 +1112,12 @@ static int pass_compound_predicative(sctx *c)
         const men *m = &c->m[gr->last];
         if (m->pron) continue;
         const char *rest = compound_suffix(c, m);
-        if (!rest || gr->b >= c->n || !is_noun(c, (int)gr->b) || c->mi[gr->b] >= 0) continue;
+        /* "ISW, a Washington think tank": a place on the noun of an organisation */
+        int place_mod = !rest && gr->first == gr->last &&
+                        c->d->actors[m->actor].type == ACT_GPE && is_modifier(c, g);
+        if ((!rest && !place_mod) || gr->b >= c->n || !is_noun(c, (int)gr->b) ||
+            c->mi[gr->b] >= 0)
+            continue;
         int k = (int)gr->a - 1;
         if (k >= 0 && (is_w(c, k, "a") || is_w(c, k, "an"))) k--;
         else continue;
@@ -1125,6 +1130,11 @@ static int pass_compound_predicative(sctx *c)
             if (subject_of(c, k + 1, subj, 2, 0) > 0) holder = head(c, subj[0]);
         }
         if (holder < 0 || holder == m->actor) continue;
+        if (place_mod) {
+            if (c->d->actors[holder].type == ACT_ORG)
+                rc = add(c, holder, PRED_LOCATED_IN, m->actor, (int)m->b, 0.6f, "appos-place", 0);
+            continue;
+        }
         rc = compound_relation(c, rest, holder, m->actor, (int)m->b);
     }
     return rc;
@@ -1378,8 +1388,14 @@ static int pass_roles(sctx *c)
         int org = -1;
         int objs[4];
         int i = t + 1;
+        /* "an expert on the Haqqanis at the Institute": over the topic */
+        if (i + 1 < (int)c->n && (is_w(c, i, "on") || is_w(c, i, "about")) &&
+            group_at(c, i + 1 + (is_w(c, i + 1, "the") ? 1 : 0)) >= 0) {
+            int g = group_at(c, i + 1 + (is_w(c, i + 1, "the") ? 1 : 0));
+            if ((int)c->g[g].b < (int)c->n && is_w(c, (int)c->g[g].b, "at")) i = (int)c->g[g].b;
+        }
         if (i < (int)c->n && (is_w(c, i, "of") || is_w(c, i, "in") || is_w(c, i, "within") ||
-                              is_w(c, i, "for"))) {
+                              is_w(c, i, "for") || is_w(c, i, "at"))) {
             int j = i + 1;
             while (j < (int)c->n && c->mi[j] < 0 &&
                    (P(c, j) == TAG_POS_DT || is_adj(c, j) || is_noun(c, j)) && j < i + 5)

@@ -230,6 +230,11 @@ static extract_lex LEX[] = {
     { "commander", R, PRED_MEMBER_OF, 0, "|of|in|", 0.8f },
     { "member", R, PRED_MEMBER_OF, 0, "|of|", 0.8f },
     { "official", R, PRED_MEMBER_OF, 0, "|of|in|", 0.7f },
+    /* staff of institutes and universities ("an expert at the Institute for ...") */
+    { "analyst", R, PRED_MEMBER_OF, 0, "|at|of|", 0.6f },
+    { "researcher", R, PRED_MEMBER_OF, 0, "|at|of|", 0.6f },
+    { "expert", R, PRED_MEMBER_OF, 0, "|at|", 0.6f },
+    { "professor", R, PRED_MEMBER_OF, 0, "|at|of|", 0.6f },
     { "officer", R, PRED_MEMBER_OF, 0, "|of|in|", 0.7f },
     { "spokesman", R, PRED_MEMBER_OF, 0, "|of|for|", 0.8f },
     { "spokesperson", R, PRED_MEMBER_OF, 0, "|of|for|", 0.8f },
