@@ -756,7 +756,7 @@ static int accused_subject(const sctx *c, int v, int *out, int max)
     if (c->g[g].gov[0] && (int)c->g[g].a >= 2 && group_at(c, (int)c->g[g].a - 2) >= 0)
         g = group_at(c, (int)c->g[g].a - 2);
     int k = (int)c->g[g].a - 1;
-    while (k >= 0 && (P(c, k) == TAG_POS_DT || is_adj(c, k))) k--;
+    while (k >= 0 && !in_list(W(c, k), ACCUSE) && (P(c, k) == TAG_POS_DT || is_adj(c, k))) k--;
     if (k < 0 || !in_list(W(c, k), ACCUSE)) return 0;
     out[0] = g;
     return 1;
@@ -969,7 +969,8 @@ static int objects_all(const sctx *c, int t, const char *preps, int noun, int *o
                        LX(c, rk, LX_ROLE) != NULL && !stands_for(c, g);
         /* a name right after a verb is its direct object, whatever preposition
         ** governs the verb ("of arming JNIM") */
-        const char *gov = !noun && (int)gr->a == t + 1 ? "" : gr->gov;
+        const char *gov = !noun && (int)gr->a == t + 1 &&
+                          !(gr->b < c->n && LX(c, (int)gr->b, LX_THING)) ? "" : gr->gov;
         if (!role_mod && prep_ok(preps, gov, noun)) {
             if (!all) {
                 if (stop) *stop = end;
