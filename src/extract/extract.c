@@ -1368,7 +1368,8 @@ static int pass_org_in_place(sctx *c)
         while (i < c->n && c->mi[i] < 0 && in_list(W(c, i), UNITS)) i++;  /* "units in" */
         if (i >= c->n || !(is_w(c, i, "in") || is_w(c, i, "inside"))) continue;
         i++;
-        while (i < c->n && P(c, i) == TAG_POS_DT) i++;
+        /* "units in southern Lebanon" */
+        while (i < c->n && c->mi[i] < 0 && (P(c, i) == TAG_POS_DT || P(c, i) == TAG_POS_JJ)) i++;
         int p = i < c->n ? group_at(c, i) : -1;
         if (p < 0 || !is_place(c, head(c, p)) || is_modifier(c, p)) continue;
         rc = add(c, head(c, g), PRED_LOCATED_IN, head(c, p), (int)c->g[g].b, 0.5f, "org-in-place", 0);
