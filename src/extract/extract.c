@@ -1917,9 +1917,17 @@ static int pass_verbs(sctx *c)
         }
         if (strcmp(e->lemma, "visit") == 0 && no > 0 && is_place(c, head(c, obj[0])))
             preds[0] = PRED_LOCATED_IN;
-        if (strcmp(e->lemma, "capture") == 0 || strcmp(e->lemma, "seize") == 0) {
-            if (no > 0 && is_place(c, head(c, obj[0]))) preds[0] = PRED_ATTACKS;
+        int seized = 0;
+        if (strcmp(e->lemma, "capture") == 0 || strcmp(e->lemma, "seize") == 0 ||
+            strcmp(e->lemma, "overrun") == 0 || strcmp(e->lemma, "occupy") == 0) {
+            if (no > 0 && is_place(c, head(c, obj[0]))) preds[0] = PRED_ATTACKS, seized = 1;
         }
+        /* claims.md: seizing a place attacks it and puts the seizer there */
+        for (int a = 0; seized && a < ns && rc == DOTS_OK; a++)
+            for (int b = 0; b < no && rc == DOTS_OK; b++)
+                if (is_place(c, head(c, obj[b])))
+                    rc = add(c, head(c, subj[a]), PRED_LOCATED_IN, head(c, obj[b]), v, e->prec,
+                             "verb-place", 1);
         /* "killed civilians in X and Y": the places are the targets */
         if (preds[0] == PRED_ATTACKS && no == 0 && ns > 0)
             no = place_targets(c, v, obj, 8);
