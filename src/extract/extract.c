@@ -1213,31 +1213,6 @@ static int actor_inside(const dots_doc *d, const char *s, size_t n)
     return -1;
 }
 
-/* Names that hold a compound: "U.S.-led Coalition" (the leader is a member),
-** "Iran-backed militia" linked as one actor (supports). */
-static int pass_named_compounds(sctx *c)
-{
-    int rc = DOTS_OK;
-    for (int k = 0; k < c->nm && rc == DOTS_OK; k++) {
-        const men *m = &c->m[k];
-        if (m->pron) continue;
-        const char *s = c->d->text + c->d->toks[c->t0 + m->a].start;
-        const char *e = c->d->text + c->d->toks[c->t0 + m->b - 1].end;
-        for (const char *h = s; h < e; h++) {
-            if (*h != '-') continue;
-            int pred = !strncasecmp(h + 1, "led ", 4) ? PRED_MEMBER_OF :
-                       !strncasecmp(h + 1, "backed ", 7) ? PRED_SUPPORTS : -1;
-            if (pred < 0) continue;
-            int x = actor_inside(c->d, s, (size_t)(h - s));
-            if (x < 0 || x == m->actor) break;
-            rc = pred == PRED_MEMBER_OF ? add(c, x, pred, m->actor, (int)m->a, 0.64f, "compound-led", 0)
-                                        : add(c, x, pred, m->actor, (int)m->a, 0.64f, "compound-backed", 0);
-            break;
-        }
-    }
-    return rc;
-}
-
 /* The document's actor for KB entry k, added (with the form written) when the
 ** linker left it inside a longer name; -1 if k is not a state or on OOM. */
 static int state_actor(dots_doc *d, long k, const char *form, size_t n)
@@ -1259,6 +1234,38 @@ static int state_actor(dots_doc *d, long k, const char *form, size_t n)
     a->naliases = 1;
     a->kb = (int)k;
     return (int)(d->nactors - 1);
+}
+
+/* Names that hold a compound: "U.S.-led Coalition" (the leader is a member),
+** "Iran-backed militia" linked as one actor (supports). */
+static int pass_named_compounds(sctx *c)
+{
+    int rc = DOTS_OK;
+    for (int k = 0; k < c->nm && rc == DOTS_OK; k++) {
+        const men *m = &c->m[k];
+        if (m->pron) continue;
+        const char *s = c->d->text + c->d->toks[c->t0 + m->a].start;
+        const char *e = c->d->text + c->d->toks[c->t0 + m->b - 1].end;
+        for (const char *h = s; h < e; h++) {
+            if (*h != '-') continue;
+            int pred = !strncasecmp(h + 1, "led ", 4) ? PRED_MEMBER_OF :
+                       !strncasecmp(h + 1, "backed ", 7) ? PRED_SUPPORTS : -1;
+            if (pred < 0) continue;
+            int x = actor_inside(c->d, s, (size_t)(h - s));
+            if (x < 0 && pred == PRED_MEMBER_OF && h - s < 30) {
+                /* "US-led coalition" with no other "US" in the text: the state itself */
+                char w[32];
+                memcpy(w, s, (size_t)(h - s));
+                w[h - s] = 0;
+                x = state_actor(c->d, actor_kb_find(actor_kb_builtin(), w), s, (size_t)(h - s));
+            }
+            if (x < 0 || x == m->actor) break;
+            rc = pred == PRED_MEMBER_OF ? add(c, x, pred, m->actor, (int)m->a, 0.64f, "compound-led", 0)
+                                        : add(c, x, pred, m->actor, (int)m->a, 0.64f, "compound-backed", 0);
+            break;
+        }
+    }
+    return rc;
 }
 
 /* "U.S. Treasury Department", "Iranian Foreign Ministry", "U.S. Africa Command"
