@@ -442,6 +442,39 @@ static void test_accusation_and_charge(void **state)
     doc_free(d);
 }
 
+static int has_sym(const dots_doc *d, const char *a, const char *p, const char *b)
+{
+    return find_claim(d, a, p, b) != NULL || find_claim(d, b, p, a) != NULL;
+}
+
+/* A designee list takes the designator and date of the sentence before; a hosted
+** meeting makes every participant meet the others at its place, and is no shelter. */
+static void test_designee_list_and_host(void **state)
+{
+    (void)state;
+    const char *s[] = {
+        "Treasury_Department/NNP@Treasury_Department on/IN Tuesday/NNP imposed/VBD "
+        "sanctions/NNS on/IN three/CD men/NNS ./.",
+        "The/DT individuals/NNS sanctioned/VBN include/VBP "
+        "Khairullah_Khairkhwa/NNP@Khairullah_Khairkhwa and/CC "
+        "Gholamreza_Baghbani/NNP@Gholamreza_Baghbani ./.",
+        "Qatar/NNP@Qatar hosted/VBD talks/NNS between/IN Israel/NNP@Israel and/CC "
+        "Hamas/NNP@Hamas in/IN Kano/NNP@Kano ./.",
+        NULL
+    };
+    dots_doc *d = run("2024-07-23", s, -1);
+    const doc_claim *c = need(d, "Treasury Department", "designates", "Khairullah Khairkhwa");
+    assert_non_null(c->time);
+    assert_string_equal(c->time, "2024-07-23");
+    need(d, "Treasury Department", "designates", "Gholamreza Baghbani");
+    assert_true(has_sym(d, "Qatar", "meets", "Israel"));
+    assert_true(has_sym(d, "Qatar", "meets", "Hamas"));
+    assert_true(has_sym(d, "Israel", "meets", "Hamas"));
+    need(d, "Qatar", "located_in", "Kano");
+    assert_null(find_claim(d, "Qatar", "shelters", "Hamas"));
+    doc_free(d);
+}
+
 static void test_compounds_and_possessives(void **state)
 {
     (void)state;
@@ -593,6 +626,7 @@ int main(void)
         cmocka_unit_test(test_nominal_and_attribution),
         cmocka_unit_test(test_polarity),
         cmocka_unit_test(test_accusation_and_charge),
+        cmocka_unit_test(test_designee_list_and_host),
         cmocka_unit_test(test_compounds_and_possessives),
         cmocka_unit_test(test_comments_dedup_selfloop),
         cmocka_unit_test(test_clauses_more),
