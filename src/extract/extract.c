@@ -366,7 +366,9 @@ static void governor(const sctx *c, grp *g)
         if (P(c, i) == TAG_POS_CD && strlen(w) == 4 && (w[0] == '1' || w[0] == '2')) return;
         if (c->mi[i] >= 0 || P(c, i) == TAG_POS_DT || is_adj(c, i) ||
             P(c, i) == TAG_POS_PRPS || P(c, i) == TAG_POS_POS || is_noun(c, i) ||
-            strcmp(w, "both") == 0 || strcmp(w, "other") == 0)
+            strcmp(w, "both") == 0 || strcmp(w, "other") == 0 ||
+            /* "the internationally recognized Yemeni government" */
+            (P(c, i) == TAG_POS_RB && i + 1 < (int)c->n && is_adj(c, i + 1)))
             continue;
         return;
     }
