@@ -412,6 +412,69 @@ static void test_polarity(void **state)
     doc_free(d);
 }
 
+/* "accused X of arming Y" hedges the act; ", a charge Z rejects" adds it denied by Z;
+** "held talks" is a meeting, not a detention. */
+static void test_accusation_and_charge(void **state)
+{
+    (void)state;
+    const char *s[] = {
+        "Israel/NNP@Israel accused/VBD Iran/NNP@Iran of/IN arming/VBG Hamas/NNP@Hamas ,/, "
+        "a/DT charge/NN Qatar/NNP@Qatar rejects/VBZ ./.",
+        "Pakistan/NNP@Pakistan held/VBD talks/NNS with/IN Nigeria/NNP@Nigeria ./.",
+        NULL
+    };
+    dots_doc *d = run(NULL, s, -1);
+    int hedged = 0, denied = 0;
+    for (size_t i = 0; i < d->nclaims; i++) {
+        const doc_claim *c = &d->claims[i];
+        assert_int_not_equal(c->predicate, PRED_DETAINS);
+        if (c->predicate != PRED_ARMS) continue;
+        assert_string_equal(d->actors[c->subject].name, "Iran");
+        assert_string_equal(d->actors[c->object].name, "Hamas");
+        if (c->polarity == POL_HEDGED) hedged++;
+        if (c->polarity == POL_DENIED) {
+            denied++;
+            assert_string_equal(d->actors[c->source].name, "Qatar");
+        }
+    }
+    assert_int_equal(hedged, 1);
+    assert_int_equal(denied, 1);
+    doc_free(d);
+}
+
+static int has_sym(const dots_doc *d, const char *a, const char *p, const char *b)
+{
+    return find_claim(d, a, p, b) != NULL || find_claim(d, b, p, a) != NULL;
+}
+
+/* A designee list takes the designator and date of the sentence before; a hosted
+** meeting makes every participant meet the others at its place, and is no shelter. */
+static void test_designee_list_and_host(void **state)
+{
+    (void)state;
+    const char *s[] = {
+        "Treasury_Department/NNP@Treasury_Department on/IN Tuesday/NNP imposed/VBD "
+        "sanctions/NNS on/IN three/CD men/NNS ./.",
+        "The/DT individuals/NNS sanctioned/VBN include/VBP "
+        "Khairullah_Khairkhwa/NNP@Khairullah_Khairkhwa and/CC "
+        "Gholamreza_Baghbani/NNP@Gholamreza_Baghbani ./.",
+        "Qatar/NNP@Qatar hosted/VBD talks/NNS between/IN Israel/NNP@Israel and/CC "
+        "Hamas/NNP@Hamas in/IN Kano/NNP@Kano ./.",
+        NULL
+    };
+    dots_doc *d = run("2024-07-23", s, -1);
+    const doc_claim *c = need(d, "Treasury Department", "designates", "Khairullah Khairkhwa");
+    assert_non_null(c->time);
+    assert_string_equal(c->time, "2024-07-23");
+    need(d, "Treasury Department", "designates", "Gholamreza Baghbani");
+    assert_true(has_sym(d, "Qatar", "meets", "Israel"));
+    assert_true(has_sym(d, "Qatar", "meets", "Hamas"));
+    assert_true(has_sym(d, "Israel", "meets", "Hamas"));
+    need(d, "Qatar", "located_in", "Kano");
+    assert_null(find_claim(d, "Qatar", "shelters", "Hamas"));
+    doc_free(d);
+}
+
 static void test_compounds_and_possessives(void **state)
 {
     (void)state;
@@ -562,6 +625,8 @@ int main(void)
         cmocka_unit_test(test_relative_and_apposition),
         cmocka_unit_test(test_nominal_and_attribution),
         cmocka_unit_test(test_polarity),
+        cmocka_unit_test(test_accusation_and_charge),
+        cmocka_unit_test(test_designee_list_and_host),
         cmocka_unit_test(test_compounds_and_possessives),
         cmocka_unit_test(test_comments_dedup_selfloop),
         cmocka_unit_test(test_clauses_more),
