@@ -275,8 +275,8 @@ static int is_article(const GumboNode *n)
     return 0;
 }
 
-/* One class token is a comment item: "comment", "x-comment", "comment-item"... */
-static int is_comment_item(const GumboNode *n)
+/* 1 when one of n's class tokens satisfies pred (token, length). */
+static int any_class(const GumboNode *n, int (*pred)(const char *c, size_t k))
 {
     const char *c = attr(n, "class");
     if (!c) return 0;
@@ -284,37 +284,36 @@ static int is_comment_item(const GumboNode *n)
         while (*c == ' ' || *c == '\t') c++;
         const char *e = c;
         while (*e && *e != ' ' && *e != '\t') e++;
-        size_t n_ = (size_t)(e - c);
-        if ((n_ == 7 && !strncasecmp(c, "comment", 7)) ||
-            (n_ > 8 && !strncasecmp(e - 8, "-comment", 8)) ||
-            (n_ == 12 && !strncasecmp(c, "comment-item", 12)) ||
-            (n_ == 13 && !strncasecmp(c, "comment-entry", 13)) ||
-            (n_ == 12 && !strncasecmp(c, "comment-body", 12) && 0))
-            return 1;
+        if (e > c && pred(c, (size_t)(e - c))) return 1;
         c = e;
     }
     return 0;
 }
 
-/* A class token naming a date: "date", "date-x", "x-date", "published", "timestamp"
-** (but not "candidate" or "updates"). */
-static int date_class(const GumboNode *n)
+/* A comment item: "comment", "x-comment", "comment-item", "comment-entry". */
+static int comment_token(const char *c, size_t k)
 {
-    const char *c = attr(n, "class");
-    if (!c) return 0;
-    while (*c) {
-        while (*c == ' ' || *c == '\t') c++;
-        const char *e = c;
-        while (*e && *e != ' ' && *e != '\t') e++;
-        size_t k = (size_t)(e - c);
-        if ((k >= 4 && !strncasecmp(c, "date", 4)) ||
-            (k >= 5 && (!strncasecmp(e - 5, "-date", 5) || !strncasecmp(e - 5, "_date", 5))) ||
-            (k >= 9 && !strncasecmp(c, "published", 9)) || (k >= 9 && !strncasecmp(c, "timestamp", 9)))
-            return 1;
-        c = e;
-    }
-    return 0;
+    const char *e = c + k;
+    return (k == 7 && !strncasecmp(c, "comment", 7)) ||
+           (k > 8 && !strncasecmp(e - 8, "-comment", 8)) ||
+           (k == 12 && !strncasecmp(c, "comment-item", 12)) ||
+           (k == 13 && !strncasecmp(c, "comment-entry", 13));
 }
+
+/* A date: "date", "date-x", "x-date", "published", "timestamp" (but not
+** "candidate" or "updates"). */
+static int date_token(const char *c, size_t k)
+{
+    const char *e = c + k;
+    return (k >= 4 && !strncasecmp(c, "date", 4)) ||
+           (k >= 5 && (!strncasecmp(e - 5, "-date", 5) || !strncasecmp(e - 5, "_date", 5))) ||
+           (k >= 9 && !strncasecmp(c, "published", 9)) ||
+           (k >= 9 && !strncasecmp(c, "timestamp", 9));
+}
+
+static int is_comment_item(const GumboNode *n) { return any_class(n, comment_token); }
+
+static int date_class(const GumboNode *n) { return any_class(n, date_token); }
 
 static int is_author_el(const GumboNode *n)
 {
