@@ -44,6 +44,12 @@ ok = all([
     has("Taliban", "located_in", "Zahedan", source="Wall Street Journal"),
     has("Iran", "supports", "Taliban", origin="comment", source="Vietnam 69 71"),
 ])
+# "Iran's support ... was part of its grand strategy": "its" is Iran, not the
+# Department of Defense that reports it
+wrong = [c for c in claims if c["subject"] == "Department of Defense" and c["predicate"] == "opposes"]
+if wrong:
+    print("wrong antecedent for 'its':", wrong)
+    ok = False
 for c in claims:
     assert c["subject"] != c["object"], c
     if c["origin"] == "comment":

@@ -224,6 +224,21 @@ static int salient_group(const sctx *c)
     return best;
 }
 
+/* The latest non-person actor before token i in this sentence that is written
+** as a possessor ("Iran's", "Iran’s"), or -1. */
+static int last_possessor(const sctx *c, uint32_t i)
+{
+    for (int k = (int)i - 1; k > 0; k--) {
+        if (P(c, k) != TAG_POS_POS && !is_w(c, k, "'s") && !is_w(c, k, "\u2019s")) continue;
+        int mi = c->mi[k - 1];
+        if (mi < 0) continue;
+        int a = c->m[mi].actor;
+        if (c->m[mi].pron || c->d->actors[a].type == ACT_PER) continue;
+        return a;
+    }
+    return -1;
+}
+
 /* "BAMAKO", "WASHINGTON": a dateline word at the start of a story */
 static int all_caps(const sctx *c, int i)
 {
@@ -272,6 +287,10 @@ static void build_mentions(sctx *c)
                    (strcmp(w, "it") != 0 || (i + 1 < c->n && (is_verb(c, i + 1) ||
                                                                P(c, i + 1) == TAG_POS_MD)))) {
             int ref = first_org >= 0 ? first_org : c->st->last_org;
+            /* "Iran's support ... was part of its strategy": a possessive
+            ** pronoun after a possessor names that possessor */
+            int owner = last_possessor(c, i);
+            if (owner >= 0 && (strcmp(w, "its") == 0 || strcmp(w, "their") == 0)) ref = owner;
             /* "the Haqqanis and their Taliban allies": the actor just named */
             if (i >= 2 && is_w(c, (int)i - 1, "and") && c->mi[i - 2] >= 0 &&
                 c->d->actors[c->m[c->mi[i - 2]].actor].type != ACT_PER)
