@@ -442,6 +442,37 @@ static void test_accusation_and_charge(void **state)
     doc_free(d);
 }
 
+/* A report ends with its clause: in "X say A; Y denies B" the denial is Y's
+** alone, and A stays X's. */
+static void test_report_scope_ends_at_semicolon(void **state)
+{
+    (void)state;
+    const char *s[] = {
+        "Israeli/JJ@Israel officials/NNS say/VBP Iran/NNP@Iran armed/VBD Hamas/NNP@Hamas ;/: "
+        "Tehran/NNP@Iran denies/VBZ arming/VBG Hezbollah/NNP@Hezbollah ./.",
+        NULL
+    };
+    dots_doc *d = run(NULL, s, -1);
+    int asserted = 0, denied = 0;
+    for (size_t i = 0; i < d->nclaims; i++) {
+        const doc_claim *c = &d->claims[i];
+        if (c->predicate != PRED_ARMS) continue;
+        assert_int_not_equal(c->source, -1);
+        if (strcmp(d->actors[c->object].name, "Hamas") == 0) {
+            assert_int_equal(c->polarity, POL_ASSERTED);
+            assert_string_equal(d->actors[c->source].name, "Israel");
+            asserted++;
+        } else {
+            assert_int_equal(c->polarity, POL_DENIED);
+            assert_string_equal(d->actors[c->source].name, "Iran");
+            denied++;
+        }
+    }
+    assert_int_equal(asserted, 1);
+    assert_int_equal(denied, 1);
+    doc_free(d);
+}
+
 static int has_sym(const dots_doc *d, const char *a, const char *p, const char *b)
 {
     return find_claim(d, a, p, b) != NULL || find_claim(d, b, p, a) != NULL;
@@ -626,6 +657,7 @@ int main(void)
         cmocka_unit_test(test_nominal_and_attribution),
         cmocka_unit_test(test_polarity),
         cmocka_unit_test(test_accusation_and_charge),
+        cmocka_unit_test(test_report_scope_ends_at_semicolon),
         cmocka_unit_test(test_designee_list_and_host),
         cmocka_unit_test(test_compounds_and_possessives),
         cmocka_unit_test(test_comments_dedup_selfloop),

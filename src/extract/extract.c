@@ -2341,7 +2341,10 @@ static void pass_attribution(sctx *c, int *deny_src)
                     break;
                 }
         } else {
-            set_scope(c, after, (int)c->n, speaker, pol);
+            /* the report runs to the end of its clause: "X say A; Y denies B" */
+            int end = after;
+            while (end < (int)c->n && !is_w(c, end, ";")) end++;
+            set_scope(c, after, end, speaker, pol);
             /* "denied this version of events": the claims just made */
             if (pol == POL_DENIED && speaker >= 0) {
                 for (int k = v + 1; k < (int)c->n && k <= v + 3; k++)
