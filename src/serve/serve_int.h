@@ -92,6 +92,9 @@ const char *serve_header(serve_req *r, const char *name);
 /* Integer query argument in [lo, hi], def when absent; 0 ok, else an error reply was set. */
 int serve_int_arg(serve_req *r, const char *name, int def, int lo, int hi, int *out);
 void serve_filter(serve_req *r, graph_filter *f);
+/* 64 hex digits of 32 bytes from getrandom into out (NUL-terminated; token.c).
+** Used for the write token and the per-process CSRF token. */
+int serve_random_hex(char out[65], char *err, size_t errlen);
 /* Constant-time comparison of a presented token (may be NULL) with ours. */
 int serve_token_eq(const char *given, const char *ours);
 /* The request body as a JSON object (400 reply set and NULL when it is not). */

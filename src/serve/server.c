@@ -25,7 +25,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/random.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -389,20 +388,6 @@ static int allow_hosts(serve *s, const serve_config *cfg)
     return rc ? DOTS_ENOMEM : DOTS_OK;
 }
 
-static int random_hex(char out[65], char *err, size_t errlen)
-{
-    unsigned char b[32];
-    size_t got = 0;
-    while (got < sizeof b) {
-        ssize_t n = getrandom(b + got, sizeof b - got, 0);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return base_err(err, errlen, DOTS_EIO, "getrandom: %s", strerror(errno));
-        got += (size_t)n;
-    }
-    for (size_t i = 0; i < sizeof b; i++) snprintf(out + 2 * i, 3, "%02x", b[i]);
-    return DOTS_OK;
-}
-
 int serve_start(const serve_config *cfg, serve **out, char *err, size_t errlen)
 {
     serve *s = NULL;
@@ -433,7 +418,7 @@ int serve_start(const serve_config *cfg, serve **out, char *err, size_t errlen)
     if (!(s->token_path = tp)) { rc = DOTS_ENOMEM; goto fail; }
     if ((rc = serve_token_load(s->token_path, s->token, &s->token_created, err, errlen)))
         goto fail;
-    if ((rc = random_hex(s->csrf, err, errlen))) goto fail;
+    if ((rc = serve_random_hex(s->csrf, err, errlen))) goto fail;
 
     if ((rc = bind_listen(s, cfg->host ? cfg->host : "127.0.0.1", cfg->port, err, errlen)))
         goto fail;

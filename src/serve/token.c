@@ -3,6 +3,7 @@
 ** created on the first start and read on every later one. A token file that
 ** others can read is refused rather than trusted: anyone who reads it can write. */
 #include "serve/serve.h"
+#include "serve/serve_int.h"
 #include "base/base.h"
 #include "dots.h"
 
@@ -41,18 +42,24 @@ static int read_token(const char *path, int fd, char tok[65], char *err, size_t 
     return DOTS_OK;
 }
 
-static int make_token(const char *path, int fd, char tok[65], char *err, size_t errlen)
+int serve_random_hex(char out[65], char *err, size_t errlen)
 {
     unsigned char r[32];
     size_t got = 0;
-
     while (got < sizeof r) {
         ssize_t n = getrandom(r + got, sizeof r - got, 0);
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) return base_err(err, errlen, DOTS_EIO, "getrandom: %s", strerror(errno));
         got += (size_t)n;
     }
-    for (size_t i = 0; i < sizeof r; i++) snprintf(tok + 2 * i, 3, "%02x", r[i]);
+    for (size_t i = 0; i < sizeof r; i++) snprintf(out + 2 * i, 3, "%02x", r[i]);
+    return DOTS_OK;
+}
+
+static int make_token(const char *path, int fd, char tok[65], char *err, size_t errlen)
+{
+    int rc = serve_random_hex(tok, err, errlen);
+    if (rc) return rc;
     tok[64] = '\n';
     if (write(fd, tok, 65) != 65 || fsync(fd) != 0)
         return base_err(err, errlen, DOTS_EIO, "%s: %s", path, strerror(errno));
